@@ -1,0 +1,13 @@
+// What the HTTP layer is built from; wired once in the composition root (src/server.ts).
+import type { Config } from '../config.ts';
+import type { Queue } from '../jobs/queue.ts';
+import type { Database } from '../store/db.ts';
+import type { SecretBox } from '../store/secret-box.ts';
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  db: Database;
+  /** API processes enqueue through it too: jobs are sent in the transaction of their change. */
+  queue: Queue;
+  secrets: SecretBox;
+}

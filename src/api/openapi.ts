@@ -1,0 +1,27 @@
+// The OpenAPI document is generated from the routes' own schemas, so it cannot drift from what the
+// server accepts. Served as JSON at /api/openapi.json and browsable at /api/docs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+export async function installOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'psa-hub',
+        version: '1',
+        description:
+          'Partner API (sessions or personal access tokens) and Source API (source keys) of the PSA integration hub.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'psahub_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,63 @@
+// Every API route, in one list: the app registers them, the OpenAPI document describes them, and the
+// isolation test walks them, so a route added here is covered without anyone remembering to.
+import { login } from './partner/auth/login.ts';
+import { logout } from './partner/auth/logout.ts';
+import { changePassword } from './partner/me/change-password.ts';
+import { getMe } from './partner/me/get-me.ts';
+import { createToken, listTokens, revokeToken } from './partner/me/tokens.ts';
+import { getOrganizationRoute } from './partner/organizations/get-organization.ts';
+import { listOrganizationsRoute } from './partner/organizations/list-organizations.ts';
+import { createPartnerRoute } from './partner/partners/create-partner.ts';
+import { getPartnerRoute } from './partner/partners/get-partner.ts';
+import { listPartnersRoute } from './partner/partners/list-partners.ts';
+import { updatePartnerRoute } from './partner/partners/update-partner.ts';
+import { getPlanRoute } from './partner/plans/get-plan.ts';
+import { listPlansRoute } from './partner/plans/list-plans.ts';
+import { createSourceKeyRoute, listSourceKeysRoute, revokeSourceKeyRoute } from './partner/source-keys/source-keys.ts';
+import { createUserRoute } from './partner/users/create-user.ts';
+import { deleteUserRoute } from './partner/users/delete-user.ts';
+import { getUserRoute } from './partner/users/get-user.ts';
+import { listUsersRoute } from './partner/users/list-users.ts';
+import { updateUserRoute } from './partner/users/update-user.ts';
+import type { RouteDef } from './route.ts';
+import { sourceOrganizationRoutes } from './source/organizations.ts';
+import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
+import { sourcePartnerRoutes } from './source/partners.ts';
+import { sourcePlanRoutes } from './source/plans.ts';
+
+const asRoutes = (...routes: unknown[]) => routes as RouteDef[];
+
+export const partnerRoutes: RouteDef[] = asRoutes(
+  login,
+  logout,
+  getMe,
+  changePassword,
+  listTokens,
+  createToken,
+  revokeToken,
+  listPartnersRoute,
+  getPartnerRoute,
+  createPartnerRoute,
+  updatePartnerRoute,
+  listUsersRoute,
+  getUserRoute,
+  createUserRoute,
+  updateUserRoute,
+  deleteUserRoute,
+  listOrganizationsRoute,
+  getOrganizationRoute,
+  listPlansRoute,
+  getPlanRoute,
+  listSourceKeysRoute,
+  createSourceKeyRoute,
+  revokeSourceKeyRoute,
+);
+
+export const sourceApiRoutes: RouteDef[] = [
+  ...sourcePartnerRoutes,
+  ...sourcePlanRoutes,
+  ...sourceOrganizationRoutes,
+  ...sourcePartnerPlanRoutes,
+];
+
+export const allRoutes: RouteDef[] = [...partnerRoutes, ...sourceApiRoutes];

@@ -1,0 +1,38 @@
+// Turns schema validation errors into the details of our error body: where, and what was wrong, in
+// words a person fixing the request can act on.
+import type { ErrorDetail } from '../core/errors.ts';
+
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
+  const details = errors.map((e) => {
+    const path = part + e.instancePath;
+    const params = e.params ?? {};
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const names = (params.additionalProperties as string[] | undefined) ?? [String(params.additionalProperty)];
+        return { path, message: `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}` };
+      }
+      case 'required': {
+        const names = (params.requiredProperties as string[] | undefined) ?? [String(params.missingProperty)];
+        return { path, message: `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}` };
+      }
+      default:
+        return { path, message: e.message ?? e.keyword };
+    }
+  });
+  // anyOf/oneOf repeat their branches' errors; keep each distinct message once.
+  return details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.message === d.message) === i);
+}
+
+export function summarize(details: readonly ErrorDetail[]): string {
+  const [first] = details;
+  if (!first) return 'The request is not valid';
+  const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
+  return `${first.path}: ${first.message}${more}`;
+}

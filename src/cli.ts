@@ -1,0 +1,126 @@
+// The `psa-hub` command: serve, migrate, simulate, and the operator's first steps.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startHub, roles, type Role } from './server.ts';
+import { createSourceKey } from './store/bearer-tokens.ts';
+import { migrate } from './store/migrate.ts';
+import { openDatabase } from './store/open-database.ts';
+import { createUser, emailTaken } from './store/users.ts';
+
+const usage = `usage: psa-hub <command> [options]
+
+  serve [--role all|api|worker] [--port N]   run the hub (default role: all)
+  migrate                                    apply database migrations and exit
+  simulate <connectwise|autotask|halopsa|all> [--port N] [--host H] [--tls] [--seed FILE]
+                                             run PSA simulators; prints one JSON line each
+  create-operator --email E [--name N]       add an operator; prints a one-time password
+  create-source-key --name N                 add a Source API key; prints it once
+
+Configuration comes from the environment: see README.md.`;
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      tls: { type: 'boolean' },
+      seed: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) return void console.log(usage);
+  if (command === 'simulate') return simulate(rest[0], values);
+
+  const config = loadConfig(process.env, values.port === undefined ? {} : { port: portOf(values.port) });
+  if (command === 'serve') {
+    const role = (values.role ?? 'all') as Role;
+    if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(', ')}`);
+    const hub = await startHub(config, { role, listen: true });
+    if (hub.bootstrap) {
+      console.log(
+        `psa-hub: first start — operator ${hub.bootstrap.email}, one-time password ${hub.bootstrap.password}\n` +
+          '         (shown only now; it must be changed at first sign-in)',
+      );
+    }
+    console.log(`psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`);
+    const stop = () => void hub.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    if (command === 'migrate') {
+      const { startQueue } = await import('./jobs/queue.ts');
+      await (await startQueue(db, { supervise: false })).boss.stop({ graceful: false });
+      console.log('psa-hub: database is up to date');
+    } else if (command === 'create-operator') {
+      if (!values.email) throw new ConfigError('create-operator needs --email');
+      if (await emailTaken(db, values.email)) throw new ConfigError(`${values.email} already has an account`);
+      const password = oneTimePassword();
+      await createUser(db, {
+        email: values.email,
+        name: values.name ?? values.email,
+        partnerId: null,
+        role: 'operator',
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      });
+      console.log(`operator ${values.email}, one-time password ${password} (change it at first sign-in)`);
+    } else if (command === 'create-source-key') {
+      if (!values.name) throw new ConfigError('create-source-key needs --name');
+      const { token } = await createSourceKey(db, values.name, null);
+      console.log(token);
+    } else {
+      throw new ConfigError(`unknown command "${command}"\n\n${usage}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+async function simulate(which: string | undefined, values: { port?: string; host?: string; tls?: boolean; seed?: string }) {
+  const { simulatorKinds, startSimulator } = await import('./simulators/index.ts');
+  const kinds = which === 'all' ? simulatorKinds : simulatorKinds.filter((k) => k === which);
+  if (kinds.length === 0) throw new ConfigError(`simulate needs one of ${simulatorKinds.join(', ')}, all`);
+  const seed = values.seed ? JSON.parse(await readFile(values.seed, 'utf8')) : undefined;
+  const basePort = values.port === undefined ? 0 : portOf(values.port);
+  const running: Awaited<ReturnType<typeof startSimulator>>[] = [];
+  for (const [i, kind] of kinds.entries()) {
+    const sim = await startSimulator(kind, {
+      port: basePort === 0 ? 0 : basePort + i,
+      ...(values.host ? { host: values.host } : {}),
+      tls: values.tls ?? false,
+      seed,
+    });
+    running.push(sim);
+    console.log(JSON.stringify({ kind: sim.kind, url: sim.url, credentials: sim.credentials }));
+  }
+  const stop = () => void Promise.all(running.map((s) => s.stop())).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function portOf(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port "${text}" is not a port`);
+  return port;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`psa-hub: ${err.message}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+// The job queue: pg-boss in the same database as everything else, so a job can be enqueued in the
+// transaction of the change that needs it and is never sent for a change that rolled back.
+import { fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import type { Database, Db } from '../store/db.ts';
+
+export interface Queue {
+  readonly boss: PgBoss;
+  /** Enqueue inside `tx`: the job exists only if `tx` commits. */
+  enqueue(tx: Db, name: string, data: object, options?: Omit<SendOptions, 'db'>): Promise<string | null>;
+  /** Whether the queue's schema is installed and answering. */
+  isReady(): Promise<boolean>;
+}
+
+export interface QueueOptions {
+  /** Run maintenance and scheduling in this process (worker roles); API-only processes do not. */
+  supervise: boolean;
+}
+
+export async function startQueue(db: Database, opts: QueueOptions): Promise<Queue> {
+  const common = { supervise: opts.supervise, schedule: opts.supervise, migrate: true } as const;
+  const boss =
+    db.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(db.pglite), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: db.connectionString, max: 4 });
+  boss.on('error', (err) => process.emitWarning(`job queue: ${String(err)}`));
+  await boss.start();
+  return {
+    boss,
+    enqueue: (tx, name, data, options = {}) =>
+      boss.send(name, data, {
+        ...options,
+        db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values ?? []) }) },
+      }),
+    isReady: () => boss.isInstalled(),
+  };
+}

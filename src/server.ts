@@ -1,0 +1,90 @@
+// The composition root: configuration → database → queue → HTTP app, in that order, and the
+// reverse on shutdown. The CLI and the tests start the hub through here.
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from './api/app.ts';
+import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
+import type { Config } from './config.ts';
+import { startMaintenance } from './jobs/maintenance.ts';
+import { startQueue, type Queue } from './jobs/queue.ts';
+import type { Database } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { loadSecretKey, openDatabase } from './store/open-database.ts';
+import { createSecretBox } from './store/secret-box.ts';
+import { countOperators, createUser } from './store/users.ts';
+
+export type Role = 'all' | 'api' | 'worker';
+export const roles: readonly Role[] = ['all', 'api', 'worker'];
+
+export interface Hub {
+  db: Database;
+  queue: Queue;
+  /** Absent for the worker role, which serves no HTTP. */
+  app: FastifyInstance | undefined;
+  /** Where the HTTP server listens, once it does. */
+  url: string | undefined;
+  /** Set when this start created the first operator: its e-mail and one-time password. */
+  bootstrap: { email: string; password: string } | undefined;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  role: Role;
+  /** Listen on config.host:config.port; tests may build the app without a socket. */
+  listen: boolean;
+  /** Open this database instead of the configured one (tests). */
+  db?: Database;
+  logger?: BuildOptions['logger'];
+}
+
+export const BOOTSTRAP_OPERATOR_EMAIL = 'operator@localhost';
+
+export async function startHub(config: Readonly<Config>, opts: StartOptions): Promise<Hub> {
+  const db = opts.db ?? (await openDatabase(config));
+  const closers: (() => Promise<unknown>)[] = [() => db.close()];
+  const close = async () => {
+    for (const fn of closers.reverse()) await fn().catch(() => {});
+  };
+  try {
+    await migrate(db);
+    const secrets = createSecretBox(await loadSecretKey(config));
+    const worker = opts.role !== 'api';
+    const queue = await startQueue(db, { supervise: worker });
+    closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
+    if (worker) await startMaintenance(db, queue);
+    const bootstrap = await bootstrapOperator(db);
+    let app: FastifyInstance | undefined;
+    let url: string | undefined;
+    if (opts.role !== 'worker') {
+      const built = await buildApp({ config, db, queue, secrets }, opts.logger ? { logger: opts.logger } : {});
+      app = built;
+      closers.push(() => built.close());
+      if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
+    }
+    return { db, queue, app, url, bootstrap, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * On an empty database, create the first operator with a random one-time password, so there is no
+ * default password anywhere. The password is returned once and must be changed at first sign-in.
+ */
+async function bootstrapOperator(db: Database): Promise<Hub['bootstrap']> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(74117002)');
+    if ((await countOperators(tx)) > 0) return undefined;
+    await createUser(tx, {
+      email: BOOTSTRAP_OPERATOR_EMAIL,
+      name: 'Operator',
+      partnerId: null,
+      role: 'operator',
+      passwordHash,
+      mustChangePassword: true,
+    });
+    return { email: BOOTSTRAP_OPERATOR_EMAIL, password };
+  });
+}

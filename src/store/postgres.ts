@@ -1,0 +1,53 @@
+// A PostgreSQL server through a node-postgres pool.
+import pg from 'pg';
+import { withSavepoint, type Db, type PostgresDatabase } from './db.ts';
+
+// Keep timestamps as Date and counts as numbers, as PGlite returns them: int8 (count(*)) fits a
+// JS number for every count this service makes.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function clientHandle(client: pg.PoolClient): Db {
+  const db: Db = {
+    inTransaction: true,
+    async query<R>(text: string, params: readonly unknown[] = []) {
+      return (await client.query(text, params as unknown[])).rows as R[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+    transaction: (fn) => withSavepoint(db, fn),
+  };
+  return db;
+}
+
+export function openPostgres(connectionString: string, max = 10): PostgresDatabase {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client losing its connection must not crash the process; the next checkout reconnects.
+  pool.on('error', () => {});
+  return {
+    kind: 'postgres',
+    connectionString,
+    inTransaction: false,
+    async query<R>(text: string, params: readonly unknown[] = []) {
+      return (await pool.query(text, params as unknown[])).rows as R[];
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(clientHandle(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

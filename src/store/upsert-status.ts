@@ -1,0 +1,2 @@
+/** What an idempotent upsert did. */
+export type UpsertStatus = 'created' | 'updated' | 'unchanged';
