@@ -41,6 +41,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // JSON only: anything else is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', undefined);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -5,12 +5,16 @@ import type { ErrorDetail } from '../core/errors.ts';
 interface SchemaError {
   keyword: string;
   instancePath: string;
+  schemaPath?: string;
   message?: string;
   params?: Record<string, unknown>;
 }
 
 export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
-  const details = errors.map((e) => {
+  // TypeBox reports an unknown field twice: as `additionalProperties` on the object (kept, it names
+  // the field) and as a false schema on the field itself (dropped).
+  const useful = errors.filter((e) => !(e.keyword === 'boolean' && e.instancePath !== '' && /additionalProperties$/.test(e.schemaPath ?? '')));
+  const details = useful.map((e) => {
     const path = part + e.instancePath;
     const params = e.params ?? {};
     switch (e.keyword) {

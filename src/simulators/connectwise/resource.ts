@@ -69,7 +69,10 @@ export function hydrate(def: EntityDef, row: Rec, ctx: Ctx): Rec {
     if (target) out[def.parent!.field] = makeRef(parentKind, target, ctx.base);
   }
   out._info = { ...(row._info as Record<string, string> | undefined), ...def.hrefs?.(row, ctx.base) };
-  return out;
+  // Fields in the model's order, and only the model's fields, as the real serializer writes them.
+  const ordered: Rec = { id: out.id };
+  for (const key of Object.keys(schemaNamed(def.schema).properties ?? {})) if (out[key] !== undefined) ordered[key] = out[key];
+  return ordered;
 }
 
 const REF_TABLE = (kind: keyof typeof REF_KINDS): string => REF_KINDS[kind].table;
