@@ -54,3 +54,9 @@ export function childPath(parentPath: string | null, id: string): string {
 export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);
 }
+
+/** The path of a partner's parent, or null for a root. */
+export function parentPathOf(path: string): string | null {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length <= 1 ? null : `/${parts.slice(0, -1).join('/')}/`;
+}

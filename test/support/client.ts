@@ -57,7 +57,7 @@ export class Client {
     return this.request<T>('DELETE', path);
   }
 
-  async login(email: string, password: string): Promise<Answer> {
+  async login(email: string, password: string): Promise<Answer<any>> {
     const res = await this.post('/api/v1/auth/login', { email, password });
     if (res.status === 200) this.csrf = (res.body as { csrfToken: string }).csrfToken;
     return res;

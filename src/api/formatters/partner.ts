@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { partnerKinds } from '../../core/partners.ts';
+import { isWithin, parentPathOf, partnerKinds } from '../../core/partners.ts';
 import type { Partner } from '../../store/partners.ts';
 import { Closed, Timestamp, Uuid } from '../schemas.ts';
 
@@ -18,12 +18,16 @@ export const PartnerReply = Type.Object(
   Closed,
 );
 
-export const formatPartner = (p: Partner) => ({
+/**
+ * `scope` is the caller's subtree (null: everything). A parent outside it is shown as null, so a
+ * sub-reseller does not learn its parent's id.
+ */
+export const formatPartner = (p: Partner, scope: string | null) => ({
   id: p.id,
   externalId: p.externalId,
   name: p.name,
   kind: p.kind,
-  parentId: p.parentId,
+  parentId: scope === null || isWithin(parentPathOf(p.path) ?? '', scope) ? p.parentId : null,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });

@@ -4,7 +4,7 @@ import { getPartner } from '../../../store/partners.ts';
 import { useSession } from '../../../store/sessions.ts';
 import { getUser } from '../../../store/users.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/session-cookie.ts';
-import { userActor } from '../../authorization.ts';
+import { scopePath, userActor } from '../../authorization.ts';
 import { formatPartner, PartnerReply } from '../../formatters/partner.ts';
 import { formatUser, UserReply } from '../../formatters/user.ts';
 import { defineRoute } from '../../route.ts';
@@ -39,7 +39,7 @@ export const getMe = defineRoute({
     const session = cookie ? await useSession(deps.db, cookie, SESSION_TTL_MS) : undefined;
     return {
       user: formatUser(user),
-      partner: partner ? formatPartner(partner) : null,
+      partner: partner ? formatPartner(partner, scopePath(actor)) : null,
       csrfToken: session?.csrfToken ?? null,
     };
   },

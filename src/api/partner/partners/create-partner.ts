@@ -17,6 +17,6 @@ export const createPartnerRoute = defineRoute({
       await audit(tx, { targetType: 'partner', targetId: created.id, partnerId: created.id, details: { name: created.name } });
       return created;
     });
-    return reply.status(201).send(formatPartner(partner));
+    return reply.status(201).send(formatPartner(partner, null));
   },
 });

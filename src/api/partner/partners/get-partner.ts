@@ -1,5 +1,5 @@
 import { getPartner } from '../../../store/partners.ts';
-import { canSeePartnerPath, notFound } from '../../authorization.ts';
+import { canSeePartnerPath, notFound, scopePath } from '../../authorization.ts';
 import { formatPartner, PartnerReply } from '../../formatters/partner.ts';
 import { defineRoute } from '../../route.ts';
 import { errorReplies, IdParams } from '../../schemas.ts';
@@ -13,6 +13,6 @@ export const getPartnerRoute = defineRoute({
   async handler(req, _reply, { deps, actor }) {
     const partner = await getPartner(deps.db, req.params.id);
     if (!partner || !canSeePartnerPath(actor, partner.path)) throw notFound('partner', req.params.id);
-    return formatPartner(partner);
+    return formatPartner(partner, scopePath(actor));
   },
 });

@@ -16,7 +16,8 @@ export const listPartnersRoute = defineRoute({
     response: { 200: PageOf(PartnerReply), ...errorReplies },
   },
   async handler(req, _reply, { deps, actor }) {
-    const page = await listPartners(deps.db, { ...req.query, limit: req.query.limit ?? 50, withinPath: scopePath(actor) });
-    return { items: page.items.map(formatPartner), nextCursor: page.nextCursor };
+    const scope = scopePath(actor);
+    const page = await listPartners(deps.db, { ...req.query, limit: req.query.limit ?? 50, withinPath: scope });
+    return { items: page.items.map((p) => formatPartner(p, scope)), nextCursor: page.nextCursor };
   },
 });

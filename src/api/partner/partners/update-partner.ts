@@ -27,6 +27,6 @@ export const updatePartnerRoute = defineRoute({
       await audit(tx, { targetType: 'partner', targetId: updated.id, partnerId: updated.id });
       return updated;
     });
-    return formatPartner(partner);
+    return formatPartner(partner, null);
   },
 });

@@ -1,0 +1,128 @@
+// Tenant isolation, walked over the registered route list: every Partner API route is called by a
+// user of one partner against another partner's records, and by a sub-reseller against its parent's.
+// A route added later is covered automatically; one with an :id it does not classify fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partnerRoutes } from '../../src/api/routes.ts';
+import type { RouteDef } from '../../src/api/route.ts';
+import type { Client } from '../support/client.ts';
+import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
+
+type Kind = NonNullable<RouteDef['params']>[string];
+type Targets = Record<Kind, string> & { names: string[] };
+
+let t: TestHub;
+let tree: Awaited<ReturnType<typeof seedTree>>;
+let ownerA: Client & { userId: string };
+let ownerSub: Client & { userId: string };
+let viewerA: Client & { userId: string };
+/** Records of partner B, as seen from A; records of reseller A, as seen from its sub-reseller. */
+let ofB: Targets;
+let ofParent: Targets;
+
+async function planId(externalId: string): Promise<string> {
+  return (await t.hub.db.query<{ id: string }>('SELECT id FROM plans WHERE external_id = $1', [externalId]))[0]!.id;
+}
+
+beforeAll(async () => {
+  t = await startTestHub();
+  tree = await seedTree(t.source);
+  ownerA = await t.userClient(tree.partners.resA, 'owner');
+  ownerSub = await t.userClient(tree.partners.subA, 'owner');
+  viewerA = await t.userClient(tree.partners.resA, 'viewer');
+  const ownerB = await t.userClient(tree.partners.resB, 'owner');
+  const tokenB = await ownerB.post('/api/v1/me/tokens', { name: 'B token' });
+  const tokenA = await ownerA.post('/api/v1/me/tokens', { name: 'A token' });
+  const key = (await t.operator.get('/api/v1/source-keys')).body.items[0].id;
+  ofB = {
+    partner: tree.partners.resB,
+    user: ownerB.userId,
+    organization: tree.orgs.orgB,
+    plan: await planId(tree.ext('planB')),
+    token: tokenB.body.info.id,
+    sourceKey: key,
+    externalPartner: tree.ext('resB'),
+    names: [`Reseller B ${tree.tag}`, `Org B ${tree.tag}`, `Plan planB ${tree.tag}`],
+  };
+  ofParent = {
+    partner: tree.partners.resA,
+    user: ownerA.userId,
+    organization: tree.orgs.orgA,
+    plan: await planId(tree.ext('planA')),
+    token: tokenA.body.info.id,
+    sourceKey: key,
+    externalPartner: tree.ext('resA'),
+    names: [`Reseller A ${tree.tag}`, `Org A ${tree.tag}`, `Plan planA ${tree.tag}`],
+  };
+});
+afterAll(async () => t?.stop());
+
+// Signing out only ends the caller's own session (and would end the walk's session early).
+const guarded = partnerRoutes.filter((r) => r.permission !== 'public' && r.url !== '/api/v1/auth/logout');
+
+function exampleBody(route: RouteDef, targets: Targets): unknown {
+  const schema = route.schema.body as { examples?: unknown[] } | undefined;
+  if (!schema) return undefined;
+  const example = schema.examples?.[0];
+  if (example === undefined) throw new Error(`${route.method} ${route.url} has a body schema without an example`);
+  const body = structuredClone(example) as Record<string, unknown>;
+  if ('partnerId' in body) body.partnerId = targets.partner;
+  if ('parentId' in body) body.parentId = targets.partner;
+  return body;
+}
+
+function urlFor(route: RouteDef, targets: Targets): string {
+  return route.url.replace(/:(\w+)/g, (_m, name: string) => {
+    const kind = route.params?.[name];
+    if (!kind) throw new Error(`${route.method} ${route.url}: declare what :${name} names in "params"`);
+    return targets[kind];
+  });
+}
+
+async function expectNoReach(caller: Client, route: RouteDef, targets: Targets) {
+  const body = exampleBody(route, targets);
+  const res = await caller.request(route.method, urlFor(route, targets), body);
+  const label = `${route.method} ${route.url} → ${res.status} ${res.text.slice(0, 200)}`;
+  const aimed = route.url.includes(':') || JSON.stringify(body ?? {}).includes(targets.partner);
+  if (aimed) {
+    expect([403, 404, 409, 422], label).toContain(res.status);
+  } else {
+    // Lists and the caller's own records: answered, but without the other side's records.
+    expect(res.status, label).toBeLessThan(500);
+    expect(res.status, label).not.toBe(401);
+    for (const id of [targets.partner, targets.organization, targets.plan, targets.user, targets.token]) {
+      expect(res.text, `${label} leaks ${id}`).not.toContain(id);
+    }
+    for (const name of targets.names) expect(res.text, `${label} leaks ${name}`).not.toContain(name);
+  }
+}
+
+describe('tenant isolation over every Partner API route', () => {
+  it('covers every route the app registered', () => {
+    for (const r of partnerRoutes) expect(t.hub.app!.hasRoute({ method: r.method, url: r.url }), r.url).toBe(true);
+    expect(guarded.length).toBeGreaterThan(15);
+  });
+
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('another partner cannot reach B: %s', async (_n, route) => {
+    await expectNoReach(ownerA, route, ofB);
+  });
+
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('a sub-reseller cannot reach its parent: %s', async (_n, route) => {
+    await expectNoReach(ownerSub, route, ofParent);
+  });
+
+  it.each(guarded.filter((r) => r.permission !== 'member').map((r) => [`${r.method} ${r.url}`, r] as const))(
+    'a viewer is refused: %s',
+    async (_n, route) => {
+      const own: Targets = { ...ofParent, partner: tree.partners.resA };
+      const res = await viewerA.request(route.method, urlFor(route, own), exampleBody(route, own));
+      expect(res.status).toBe(403);
+    },
+  );
+
+  it('left B untouched', async () => {
+    expect((await t.operator.get(`/api/v1/users/${ofB.user}`)).status).toBe(200);
+    expect((await t.operator.get(`/api/v1/partners/${ofB.partner}`)).body.name).toBe(`Reseller B ${tree.tag}`);
+    const tokens = await t.hub.db.query('SELECT 1 FROM access_tokens WHERE id = $1 AND revoked_at IS NULL', [ofB.token]);
+    expect(tokens).toHaveLength(1);
+  });
+});
