@@ -95,7 +95,7 @@ export class AuthServer {
     return jsonResponse(200, {
       access_token: token,
       token_type: 'Bearer',
-      expires_in: this.lifetimeSeconds,
+      expires_in: Math.max(1, Math.round(this.lifetimeSeconds)),
       scope: scopes.join(' '),
     });
   }

@@ -60,8 +60,11 @@ export function runControl(t: ControlTargets, action: string, rawBody: unknown):
         }
         // Removing `read:x` also removes `edit:x` (a write needs to read); `all` empties the grant.
         for (const scope of remove as string[]) {
-          for (const p of expandScopes([scope])) t.grant.delete(p);
-          if (scope.startsWith('read:')) t.grant.delete(`edit:${scope.slice(5)}`);
+          if (scope.startsWith('edit:') || scope === 'admin') t.grant.delete(scope);
+          else if (scope.startsWith('read:')) {
+            t.grant.delete(scope);
+            t.grant.delete(`edit:${scope.slice(5)}`);
+          } else for (const p of expandScopes([scope])) t.grant.delete(p);
         }
       }
       return ok({ granted: [...t.grant].sort() });

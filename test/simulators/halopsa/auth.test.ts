@@ -33,7 +33,10 @@ describe('credentials and discovery', () => {
   it('GET /api/authinfo needs no token and names the auth server on the same origin', async () => {
     const res = await fetch(`${halo.url}/api/AuthInfo`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ auth_url: `${halo.url}/auth`, tenant_id: halo.sim.credentials.tenant });
+    expect(await res.json()).toEqual({
+      auth_url: `${halo.url}/auth`,
+      tenant_id: halo.sim.credentials.tenant,
+    });
   });
 });
 
@@ -52,7 +55,10 @@ describe('POST /auth/token', () => {
     ['no tenant at all', '', {}],
   ])('accepts %s', async (_name, query, extra) => {
     const tenant = halo.sim.credentials.tenant!;
-    const r = await halo.requestToken({ ...form(), ...extra, ...('tenant' in extra ? { tenant } : {}) }, query.replace('TENANT', tenant));
+    const r = await halo.requestToken(
+      { ...form(), ...extra, ...('tenant' in extra ? { tenant } : {}) },
+      query.replace('TENANT', tenant),
+    );
     expect(r.status).toBe(200);
   });
 
@@ -70,7 +76,12 @@ describe('POST /auth/token', () => {
 
   it.each([
     ['a wrong secret', { client_secret: 'nope' }, 401, { error: 'invalid_client' }],
-    ['a wrong client id', { client_id: '00000000-0000-0000-0000-000000000000' }, 401, { error: 'invalid_client' }],
+    [
+      'a wrong client id',
+      { client_id: '00000000-0000-0000-0000-000000000000' },
+      401,
+      { error: 'invalid_client' },
+    ],
     ['no client at all', { client_id: '', client_secret: '' }, 401, { error: 'invalid_client' }],
     ['another grant type', { grant_type: 'password' }, 400, { error: 'unsupported_grant_type' }],
     ['an unknown scope', { scope: 'read:everything' }, 400, { error: 'invalid_scope' }],
@@ -96,7 +107,9 @@ describe('POST /auth/token', () => {
 describe('bearer tokens on /api', () => {
   it('answers 401 without a token, with a malformed one and with an unknown one', async () => {
     for (const authorization of [undefined, 'Basic abc', 'Bearer not-a-token']) {
-      const res = await fetch(`${halo.url}/api/Agent/me`, { headers: authorization ? { authorization } : {} });
+      const res = await fetch(`${halo.url}/api/Agent/me`, {
+        headers: authorization ? { authorization } : {},
+      });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
@@ -110,9 +123,12 @@ describe('bearer tokens on /api', () => {
     expect(schemaErrors('Uname', r.json)).toEqual([]);
   });
 
-  it.each(['/api/agent/me', '/API/AGENT/ME', '/api/Agent/Me/'])('routes %s case-insensitively', async (path) => {
-    expect((await halo.get(path)).status).toBe(200);
-  });
+  it.each(['/api/agent/me', '/API/AGENT/ME', '/api/Agent/Me/'])(
+    'routes %s case-insensitively',
+    async (path) => {
+      expect((await halo.get(path)).status).toBe(200);
+    },
+  );
 
   it('expires a token after expires_in', async () => {
     await halo.control('token-lifetime', { seconds: 0.3 });

@@ -22,7 +22,11 @@ export class HaloTestClient {
     return this.sim.url;
   }
 
-  async requestToken(form: Record<string, string>, query = '', headers: Record<string, string> = {}): Promise<HaloReply> {
+  async requestToken(
+    form: Record<string, string>,
+    query = '',
+    headers: Record<string, string> = {},
+  ): Promise<HaloReply> {
     const res = await fetch(`${this.url}/auth/token${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -43,10 +47,16 @@ export class HaloTestClient {
     return this.token;
   }
 
-  async call<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<HaloReply<T>> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    rawBody?: string,
+  ): Promise<HaloReply<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    if (body !== undefined || rawBody !== undefined)
+      headers['content-type'] = 'application/json; charset=utf-8';
     const res = await fetch(`${this.url}${path}`, {
       method,
       headers,
@@ -74,13 +84,19 @@ export class HaloTestClient {
   }
 
   /** Every row of a wrapped list, page by page, the way N8N pages (reference §3.2). */
-  async all<T>(path: string, key: string, pageSize: number): Promise<{ rows: T[]; pages: number; recordCount: number }> {
+  async all<T>(
+    path: string,
+    key: string,
+    pageSize: number,
+  ): Promise<{ rows: T[]; pages: number; recordCount: number }> {
     const rows: T[] = [];
     let page = 1;
     let recordCount = 0;
     for (;;) {
       const sep = path.includes('?') ? '&' : '?';
-      const r = await this.get<Record<string, unknown>>(`${path}${sep}pageinate=true&page_size=${pageSize}&page_no=${page}`);
+      const r = await this.get<Record<string, unknown>>(
+        `${path}${sep}pageinate=true&page_size=${pageSize}&page_no=${page}`,
+      );
       if (r.status !== 200) throw new Error(`page ${page}: ${r.status} ${r.text}`);
       recordCount = r.json.record_count as number;
       const got = r.json[key] as T[];

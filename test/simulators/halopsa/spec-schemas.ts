@@ -12,7 +12,8 @@ const doc = JSON.parse(readFileSync(new URL('./spec-schemas.json', import.meta.u
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/);
 ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-for (const fmt of ['date-span', 'byte', 'binary', 'uri', 'int32', 'int64', 'double', 'float']) ajv.addFormat(fmt, true);
+for (const fmt of ['date-span', 'byte', 'binary', 'uri', 'int32', 'int64', 'double', 'float'])
+  ajv.addFormat(fmt, true);
 // OpenAPI 3.0 `nullable` without a `type` (e.g. `CustomField.value`) means "anything".
 function dropUntypedNullable(node: unknown): void {
   if (Array.isArray(node)) node.forEach(dropUntypedNullable);
