@@ -62,6 +62,9 @@ export function order<T extends Row>(rows: T[], q: Query, defaultOrder: string):
   const resolved = keys
     .map((k) => ({ field: sample ? fieldOf(sample, k.field) : undefined, desc: k.desc }))
     .filter((k): k is { field: string; desc: boolean } => k.field !== undefined);
+  const fallback = sample ? fieldOf(sample, defaultOrder) : undefined;
+  if (fallback !== undefined && !resolved.some((k) => k.field === fallback))
+    resolved.push({ field: fallback, desc: false });
   return [...rows].sort((a, b) => {
     for (const k of resolved) {
       const c = compare(a[k.field], b[k.field]);
@@ -79,6 +82,8 @@ export function listBody(
   defaultPageSize: number,
   toWire: (row: Row) => unknown,
 ): unknown {
+  // ASP.NET binds every parameter, used or not: a bad value fails even when paging is off.
+  for (const name of ['page_no', 'page_size', 'count']) q.int(name);
   const ordered = order(search(rows, q.str('search'), shape.searchFields), q, shape.defaultOrder);
   const total = ordered.length;
   const paginate = q.bool('pageinate') ?? false;
