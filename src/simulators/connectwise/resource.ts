@@ -192,7 +192,8 @@ function save(def: EntityDef, ctx: Ctx, input: Rec, existing: Rec | undefined, p
     dateEntered: info.dateEntered ?? ctx.now,
     enteredBy: info.enteredBy ?? by,
   };
-  for (const [k, v] of Object.entries(row)) if (v === undefined) delete row[k];
+  // Null and unset fields are left out of the JSON, as the real server does.
+  for (const [k, v] of Object.entries(row)) if (v === undefined || v === null) delete row[k];
   return ctx.store.table(def.table).put(row);
 }
 
