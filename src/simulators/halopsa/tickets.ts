@@ -7,7 +7,7 @@ import { ruleError } from './errors.ts';
 import { findPolicy } from './priorities.ts';
 import type { Row } from './seed-types.ts';
 import { resolveTicketFields, validateStatusForType } from './ticket-rules.ts';
-import { dateMs, haloDate, NO_ID, NULL_DATE } from './wire.ts';
+import { dateMs, haloDate, NO_ID, NULL_DATE, parseHaloDate } from './wire.ts';
 
 /** Move a ticket to a status: a closed status closes it, any other reopens it (reference §4.6). */
 export function applyStatus(ticket: Row, statusId: number, ctx: Ctx): void {
@@ -150,7 +150,9 @@ export const ticketDef: EntityDef = {
         applyStatus(updated, statusId, ctx);
         return s.tables.tickets.put(updated);
       }
-      const occurred = (item.dateoccurred ?? item.dateoccured ?? now) as string;
+      // PY-CLOSE posts `dateoccured` (one r, the DB spelling — reference §2); it binds the same.
+      const typo = typeof item.dateoccured === 'string' ? parseHaloDate(item.dateoccured) : undefined;
+      const occurred = (item.dateoccurred ?? typo ?? now) as string;
       const policy = findPolicy(ctx, fields.sla_id, fields.priority_id);
       const { dateoccured: _typo, ...rest } = item;
       const created = s.tables.tickets.insert({
