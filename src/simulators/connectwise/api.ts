@@ -8,6 +8,7 @@ import {
   getOne,
   hydrate,
   listResponse,
+  loadParent,
   listRows,
   param,
   patch,
@@ -53,6 +54,7 @@ export function dispatch(m: Matched, req: SimRequest, ctx: Ctx, removals: Remova
     methodNotAllowed(method);
   }
   if (def.security !== '') checkPermission(def, action === 'search' ? 'GET' : method, ctx, removals);
+  if (!def.rows) loadParent(def, ctx, parentId);
   const fields = parseFields(param(req.query, 'fields'));
   const forwardOnly = (header(req.headers, 'pagination-type') ?? '').toLowerCase() === 'forward-only';
   const page = { origin: req.origin, path: req.path, query: req.query, forwardOnly };

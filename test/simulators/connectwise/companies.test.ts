@@ -1,12 +1,16 @@
 // Companies (statuses, types, sites, recycle bin), contacts and setup tables: writes validate like
 // the real server and answer with its error shape (reference §4.1, §7.3, §7.5 [S4, S6, S13]).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConnectwiseSeed } from '../../../src/simulators/connectwise/index.ts';
 import { CwClient, startCw } from './cw-client.ts';
 import { assertSchema } from './spec-schemas.ts';
 
 let cw: CwClient;
 beforeAll(async () => {
-  cw = await startCw();
+  // The default API role may only read setup tables; here it may also change them.
+  const seed = defaultConnectwiseSeed();
+  for (const s of seed.tables.securityRoleSettings!) for (const l of ['add', 'edit', 'delete']) s[`${l}Level`] = 'All';
+  cw = await startCw({ seed });
 });
 afterAll(() => cw.sim.stop());
 
