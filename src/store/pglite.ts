@@ -24,5 +24,7 @@ function handle(runner: Runner, inTransaction: boolean): Db {
 /** Open (creating when needed) the database in `dataDir`; in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir: string | undefined): Promise<PgliteDatabase> {
   const pglite = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
-  return { ...handle(pglite, false), kind: 'pglite', pglite, close: () => pglite.close() };
+  let closing: Promise<void> | undefined;
+  // Idempotent: the hub and its owner may both close it.
+  return { ...handle(pglite, false), kind: 'pglite', pglite, close: () => (closing ??= pglite.close()) };
 }

@@ -24,6 +24,7 @@ export function openPostgres(connectionString: string, max = 10): PostgresDataba
   const pool = new pg.Pool({ connectionString, max });
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', () => {});
+  let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
     connectionString,
@@ -48,6 +49,7 @@ export function openPostgres(connectionString: string, max = 10): PostgresDataba
         client.release();
       }
     },
-    close: () => pool.end(),
+    // Idempotent: the hub and its owner may both close it.
+    close: () => (closing ??= pool.end()),
   };
 }

@@ -10,7 +10,11 @@ export async function startAutotask(opts: SimStartOptions = {}): Promise<Running
     const { startSimulator } = await import('../../../src/simulators/index.ts');
     return await startSimulator('autotask', opts);
   } catch (err) {
-    if (!(err instanceof Error) || !/Cannot find module|ERR_MODULE_NOT_FOUND|Failed to load url|Does the file exist/i.test(err.message)) throw err;
+    if (
+      !(err instanceof Error) ||
+      !/Cannot find module|ERR_MODULE_NOT_FOUND|Failed to load url|Does the file exist/i.test(err.message)
+    )
+      throw err;
     const { createAutotaskSimulator } = await import('../../../src/simulators/autotask/index.ts');
     return startSimServer(createAutotaskSimulator(opts.seed), opts);
   }
@@ -38,16 +42,26 @@ export class AtClient {
 
   /** Zone discovery: GET {url}/atservicesrest/v1.0/zoneInformation?user=… without headers. */
   async discover(): Promise<this> {
-    const res = await fetch(`${this.sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(this.sim.credentials.username ?? '')}`);
+    const res = await fetch(
+      `${this.sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(this.sim.credentials.username ?? '')}`,
+    );
     const body = (await res.json()) as { url: string };
     this.zoneUrl = body.url;
     return this;
   }
 
-  async raw<T = unknown>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>> {
+  async raw<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>> {
     const res = await fetch(url, {
       method,
-      headers: { ...(headers ?? this.headers), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        ...(headers ?? this.headers),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -82,7 +96,11 @@ export class AtClient {
   }
 
   /** POST /{entity}/query with a filter list. */
-  async query<T = Record<string, unknown>>(entity: string, filter: unknown[], extra: Record<string, unknown> = {}): Promise<Reply<QueryResult<T>>> {
+  async query<T = Record<string, unknown>>(
+    entity: string,
+    filter: unknown[],
+    extra: Record<string, unknown> = {},
+  ): Promise<Reply<QueryResult<T>>> {
     return this.post<QueryResult<T>>(`/${entity}/query`, { filter, ...extra });
   }
 
@@ -94,7 +112,12 @@ export class AtClient {
 
 export interface QueryResult<T> {
   items: T[];
-  pageDetails: { count: number; requestCount: number; prevPageUrl: string | null; nextPageUrl: string | null };
+  pageDetails: {
+    count: number;
+    requestCount: number;
+    prevPageUrl: string | null;
+    nextPageUrl: string | null;
+  };
 }
 
 export type Rec = Record<string, unknown> & { id: number };

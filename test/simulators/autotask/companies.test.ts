@@ -37,7 +37,12 @@ describe('seed', () => {
 });
 
 describe('Companies', () => {
-  const company = { companyName: 'New & Co Ltd', companyType: 1, ownerResourceID: 29682885, phone: '5555555555' };
+  const company = {
+    companyName: 'New & Co Ltd',
+    companyType: 1,
+    ownerResourceID: 29682885,
+    phone: '5555555555',
+  };
 
   it('creates with PascalCase names and UDFs (DOC POST example)', async () => {
     const res = await at.post<{ itemId: number }>('/Companies', {
@@ -54,17 +59,30 @@ describe('Companies', () => {
   });
 
   it('validates required fields, companyType, owner and lengths', async () => {
-    expect(errorsOf((await at.post('/Companies', { ...company, phone: undefined })).body).join()).toMatch(/phone/);
-    expect(errorsOf((await at.post('/Companies', { ...company, companyType: 5 })).body).join()).toMatch(/companyType/);
-    expect(errorsOf((await at.post('/Companies', { ...company, ownerResourceID: 1 })).body).join()).toMatch(/ownerResourceID/);
-    expect(errorsOf((await at.post('/Companies', { ...company, companyName: 'x'.repeat(101) })).body).join()).toMatch(/100/);
-    expect(errorsOf((await at.post('/Companies', { ...company, isActive: 'yes' })).body).join()).toMatch(/Could not convert string to boolean/);
+    expect(errorsOf((await at.post('/Companies', { ...company, phone: undefined })).body).join()).toMatch(
+      /phone/,
+    );
+    expect(errorsOf((await at.post('/Companies', { ...company, companyType: 5 })).body).join()).toMatch(
+      /companyType/,
+    );
+    expect(errorsOf((await at.post('/Companies', { ...company, ownerResourceID: 1 })).body).join()).toMatch(
+      /ownerResourceID/,
+    );
+    expect(
+      errorsOf((await at.post('/Companies', { ...company, companyName: 'x'.repeat(101) })).body).join(),
+    ).toMatch(/100/);
+    expect(errorsOf((await at.post('/Companies', { ...company, isActive: 'yes' })).body).join()).toMatch(
+      /Could not convert string to boolean/,
+    );
   });
 
   it('PATCH keeps other fields; there is no delete', async () => {
     const id = (await at.post<{ itemId: number }>('/Companies', company)).body.itemId;
     await at.patch('/Companies', { id, isActive: false });
-    expect((await at.get<{ item: Rec }>(`/Companies/${id}`)).body.item).toMatchObject({ isActive: false, companyName: 'New & Co Ltd' });
+    expect((await at.get<{ item: Rec }>(`/Companies/${id}`)).body.item).toMatchObject({
+      isActive: false,
+      companyName: 'New & Co Ltd',
+    });
     expect((await at.call('DELETE', `/Companies/${id}`)).status).toBe(405);
   });
 });
@@ -76,7 +94,10 @@ describe('Contacts (child of Companies)', () => {
     const created = await at.post<{ itemId: number }>('/Companies/174/Contacts', contact);
     expect(created.status).toBe(200);
     const id = created.body.itemId;
-    expect((await at.get<{ item: Rec }>(`/Contacts/${id}`)).body.item).toMatchObject({ companyID: 174, isActive: 1 });
+    expect((await at.get<{ item: Rec }>(`/Contacts/${id}`)).body.item).toMatchObject({
+      companyID: 174,
+      isActive: 1,
+    });
     expect((await at.patch('/Companies/174/Contacts', { id, title: 'Owner' })).body).toEqual({ itemId: id });
     expect((await at.call('DELETE', `/Companies/174/Contacts/${id}`)).body).toEqual({ itemId: id });
     expect((await at.get(`/Contacts/${id}`)).status).toBe(404);
@@ -97,7 +118,9 @@ describe('Contacts (child of Companies)', () => {
     const res = await at.call('DELETE', '/Companies/174/Contacts/1');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
-      errors: ['No message. No matching records found. The logged in Resource may not have the required permissions to delete the data.'],
+      errors: [
+        'No message. No matching records found. The logged in Resource may not have the required permissions to delete the data.',
+      ],
     });
   });
 
@@ -108,7 +131,14 @@ describe('Contacts (child of Companies)', () => {
 
 describe('Services, Products, ConfigurationItems, Resources', () => {
   it('Services: create, query by name, PATCH', async () => {
-    const id = (await at.post<{ itemId: number }>('/Services', { name: 'SaaS Backup - per mailbox', periodType: 1, unitPrice: 3.5, unitCost: 1 })).body.itemId;
+    const id = (
+      await at.post<{ itemId: number }>('/Services', {
+        name: 'SaaS Backup - per mailbox',
+        periodType: 1,
+        unitPrice: 3.5,
+        unitCost: 1,
+      })
+    ).body.itemId;
     const q = await at.query<Rec>('Services', [{ op: 'contains', field: 'name', value: 'per mailbox' }]);
     expect(q.body.items.map((s) => s.id)).toEqual([id]);
     await at.patch('/Services', { id, unitPrice: 4 });
@@ -119,11 +149,25 @@ describe('Services, Products, ConfigurationItems, Resources', () => {
   it('Products: create needs a billing code from its picklist', async () => {
     expect((await at.post('/Products', { name: 'Seat' })).status).toBe(500);
     expect((await at.post('/Products', { name: 'Seat', productBillingCodeID: 29682813 })).status).toBe(500);
-    expect((await at.post('/Products', { name: 'Seat', productBillingCodeID: 29682812, sku: 'SEAT-1', unitPrice: 4 })).status).toBe(200);
+    expect(
+      (
+        await at.post('/Products', {
+          name: 'Seat',
+          productBillingCodeID: 29682812,
+          sku: 'SEAT-1',
+          unitPrice: 4,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('ConfigurationItems: create checks company and product', async () => {
-    const ok = await at.post<{ itemId: number }>('/ConfigurationItems', { companyID: 174, productID: 29683602, isActive: true, referenceTitle: 'SIRIS @ Smith' });
+    const ok = await at.post<{ itemId: number }>('/ConfigurationItems', {
+      companyID: 174,
+      productID: 29683602,
+      isActive: true,
+      referenceTitle: 'SIRIS @ Smith',
+    });
     expect(ok.status).toBe(200);
     const bad = await at.post('/ConfigurationItems', { companyID: 174, productID: 1, isActive: true });
     expect(errorsOf(bad.body).join()).toMatch(/productID/);

@@ -13,7 +13,13 @@ beforeAll(async () => {
   at = await new AtClient(sim).discover();
   const contracts = sim.psa.records('Contracts') as Rec[];
   const services = sim.psa.records('ContractServices') as Rec[];
-  contract = contracts.find((c) => c.contractType === 7 && c.contractPeriodType === 1 && c.status === 1 && services.some((s) => s.contractID === c.id))!;
+  contract = contracts.find(
+    (c) =>
+      c.contractType === 7 &&
+      c.contractPeriodType === 1 &&
+      c.status === 1 &&
+      services.some((s) => s.contractID === c.id),
+  )!;
   cs = services.find((s) => s.contractID === contract.id)!;
 });
 beforeEach(async () => {
@@ -24,7 +30,9 @@ afterAll(async () => sim.stop());
 const errorsOf = (body: unknown) => (body as { errors: string[] }).errors;
 
 async function units(contractServiceID: number): Promise<Rec[]> {
-  const res = await at.query<Rec>('ContractServiceUnits', [{ op: 'eq', field: 'contractServiceID', value: contractServiceID }]);
+  const res = await at.query<Rec>('ContractServiceUnits', [
+    { op: 'eq', field: 'contractServiceID', value: contractServiceID },
+  ]);
   expect(res.status).toBe(200);
   return res.body.items;
 }
@@ -73,7 +81,12 @@ describe('ContractServiceAdjustments', () => {
     const second = covering(after, '2026-12-15T');
     expect(first.id).toBe(dec.id);
     expect(first).toMatchObject({ units: current, endDate: '2026-12-14T00:00:00.000Z' });
-    expect(second).toMatchObject({ units: current + 3, startDate: '2026-12-15T00:00:00.000Z', endDate: dec.endDate, price: 12.5 });
+    expect(second).toMatchObject({
+      units: current + 3,
+      startDate: '2026-12-15T00:00:00.000Z',
+      endDate: dec.endDate,
+      price: 12.5,
+    });
     const jan = covering(after, '2027-01-15T');
     expect(jan.units).toBe(Number(covering(before, '2027-01-15T').units) + 3);
     expect(covering(after, '2026-11-15T').units).toBe(covering(before, '2026-11-15T').units);
@@ -92,8 +105,15 @@ describe('ContractServiceAdjustments', () => {
 
   it('creates the ContractService when none matches contractID + serviceID', async () => {
     const all = sim.psa.records('ContractServices') as Rec[];
-    const unused = (sim.psa.records('Services') as Rec[]).find((s) => s.isActive && !all.some((x) => x.contractID === contract.id && x.serviceID === s.id))!;
-    const res = await at.post('/ContractServiceAdjustments', { contractID: contract.id, serviceID: unused.id, unitChange: 7, effectiveDate: '2026-12-01' });
+    const unused = (sim.psa.records('Services') as Rec[]).find(
+      (s) => s.isActive && !all.some((x) => x.contractID === contract.id && x.serviceID === s.id),
+    )!;
+    const res = await at.post('/ContractServiceAdjustments', {
+      contractID: contract.id,
+      serviceID: unused.id,
+      unitChange: 7,
+      effectiveDate: '2026-12-01',
+    });
     expect(res.status).toBe(200);
     const created = await at.query<Rec>('ContractServices', [
       { op: 'eq', field: 'contractID', value: contract.id },
@@ -106,14 +126,38 @@ describe('ContractServiceAdjustments', () => {
   });
 
   const invalid: [string, () => Record<string, unknown>, RegExp][] = [
-    ['units would go negative', () => ({ contractServiceID: cs.id, unitChange: -100000, effectiveDate: '2026-12-01' }), /negative/],
-    ['period already posted', () => ({ contractServiceID: cs.id, unitChange: 1, effectiveDate: '2025-08-15' }), /approved and posted/],
-    ['outside the contract', () => ({ contractServiceID: cs.id, unitChange: 1, effectiveDate: '2030-01-01' }), /contract start and end/],
+    [
+      'units would go negative',
+      () => ({ contractServiceID: cs.id, unitChange: -100000, effectiveDate: '2026-12-01' }),
+      /negative/,
+    ],
+    [
+      'period already posted',
+      () => ({ contractServiceID: cs.id, unitChange: 1, effectiveDate: '2025-08-15' }),
+      /approved and posted/,
+    ],
+    [
+      'outside the contract',
+      () => ({ contractServiceID: cs.id, unitChange: 1, effectiveDate: '2030-01-01' }),
+      /contract start and end/,
+    ],
     ['no effective date', () => ({ contractServiceID: cs.id, unitChange: 1 }), /effectiveDate/],
     ['no unit change', () => ({ contractServiceID: cs.id, effectiveDate: '2026-12-01' }), /unitChange/],
-    ['neither contractServiceID nor contractID + serviceID', () => ({ contractID: contract.id, unitChange: 1, effectiveDate: '2026-12-01' }), /contractServiceID or both contractID and serviceID/],
-    ['unknown contract service', () => ({ contractServiceID: 999999, unitChange: 1, effectiveDate: '2026-12-01' }), /contractServiceID/],
-    ['unit change not an integer', () => ({ contractServiceID: cs.id, unitChange: 1.5, effectiveDate: '2026-12-01' }), /not a valid integer/],
+    [
+      'neither contractServiceID nor contractID + serviceID',
+      () => ({ contractID: contract.id, unitChange: 1, effectiveDate: '2026-12-01' }),
+      /contractServiceID or both contractID and serviceID/,
+    ],
+    [
+      'unknown contract service',
+      () => ({ contractServiceID: 999999, unitChange: 1, effectiveDate: '2026-12-01' }),
+      /contractServiceID/,
+    ],
+    [
+      'unit change not an integer',
+      () => ({ contractServiceID: cs.id, unitChange: 1.5, effectiveDate: '2026-12-01' }),
+      /not a valid integer/,
+    ],
   ];
   it.each(invalid)('%s → 500', async (_n, body, message) => {
     const before = (sim.psa.records('ContractServiceUnits') as Rec[]).length;
@@ -125,7 +169,12 @@ describe('ContractServiceAdjustments', () => {
 
   it('rejects a non-recurring contract', async () => {
     const tm = (sim.psa.records('Contracts') as Rec[]).find((c) => c.contractType === 1)!;
-    const res = await at.post('/ContractServiceAdjustments', { contractID: tm.id, serviceID: 25, unitChange: 1, effectiveDate: String(tm.startDate) });
+    const res = await at.post('/ContractServiceAdjustments', {
+      contractID: tm.id,
+      serviceID: 25,
+      unitChange: 1,
+      effectiveDate: String(tm.startDate),
+    });
     expect(errorsOf(res.body).join(' ')).toMatch(/Recurring Service/);
   });
 
@@ -138,19 +187,33 @@ describe('ContractServiceAdjustments', () => {
 describe('ContractServices', () => {
   it('are added under the contract and get unit rows', async () => {
     const all = sim.psa.records('ContractServices') as Rec[];
-    const unused = (sim.psa.records('Services') as Rec[]).find((s) => s.isActive && !all.some((x) => x.contractID === contract.id && x.serviceID === s.id))!;
-    const res = await at.post<{ itemId: number }>(`/Contracts/${contract.id}/Services`, { serviceID: unused.id, unitPrice: 15, invoiceDescription: 'Managed desktop' });
+    const unused = (sim.psa.records('Services') as Rec[]).find(
+      (s) => s.isActive && !all.some((x) => x.contractID === contract.id && x.serviceID === s.id),
+    )!;
+    const res = await at.post<{ itemId: number }>(`/Contracts/${contract.id}/Services`, {
+      serviceID: unused.id,
+      unitPrice: 15,
+      invoiceDescription: 'Managed desktop',
+    });
     expect(res.status).toBe(200);
     const rows = await units(res.body.itemId);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((u) => u.units === 1)).toBe(true);
     const dup = await at.post(`/Contracts/${contract.id}/Services`, { serviceID: unused.id, unitPrice: 15 });
     expect(errorsOf(dup.body)[0]).toMatch(/already associated/);
-    expect((await at.post('/ContractServices', { contractID: contract.id, serviceID: unused.id, unitPrice: 1 })).status).toBe(405);
+    expect(
+      (await at.post('/ContractServices', { contractID: contract.id, serviceID: unused.id, unitPrice: 1 }))
+        .status,
+    ).toBe(405);
   });
 
   it('on update only adjustedPrice and invoiceDescription change', async () => {
-    const res = await at.patch(`/Contracts/${contract.id}/Services`, { id: cs.id, unitPrice: 999, adjustedPrice: 20, invoiceDescription: 'Renamed' });
+    const res = await at.patch(`/Contracts/${contract.id}/Services`, {
+      id: cs.id,
+      unitPrice: 999,
+      adjustedPrice: 20,
+      invoiceDescription: 'Renamed',
+    });
     expect(res.body).toEqual({ itemId: cs.id });
     const row = (await at.get<{ item: Rec }>(`/Contracts/${contract.id}/Services/${cs.id}`)).body.item;
     expect(row).toMatchObject({ unitPrice: cs.unitPrice, adjustedPrice: 20, invoiceDescription: 'Renamed' });
@@ -164,12 +227,23 @@ describe('ContractServices', () => {
 
 describe('Contracts', () => {
   it('create validates dates, type and company', async () => {
-    const body = { companyID: 174, contractName: 'New MSA', contractType: 7, contractPeriodType: 1, startDate: '2026-12-01', endDate: '2027-11-30', status: 1 };
+    const body = {
+      companyID: 174,
+      contractName: 'New MSA',
+      contractType: 7,
+      contractPeriodType: 1,
+      startDate: '2026-12-01',
+      endDate: '2027-11-30',
+      status: 1,
+    };
     const ok = await at.post<{ itemId: number }>('/Contracts', body);
     expect(ok.status).toBe(200);
     expect((await at.post('/Contracts', { ...body, contractType: 2 })).status).toBe(500);
     expect((await at.post('/Contracts', { ...body, startDate: undefined })).status).toBe(500);
-    const svc = await at.post<{ itemId: number }>(`/Contracts/${ok.body.itemId}/Services`, { serviceID: 25, unitPrice: 45 });
+    const svc = await at.post<{ itemId: number }>(`/Contracts/${ok.body.itemId}/Services`, {
+      serviceID: 25,
+      unitPrice: 45,
+    });
     expect((await units(svc.body.itemId)).length).toBe(12);
   });
 });

@@ -14,7 +14,17 @@ interface Field {
   isReference: boolean;
   referenceEntityType: string;
   isPickList: boolean;
-  picklistValues: { value: string; label: string; isActive: boolean; parentValue: string; isDefaultValue: boolean; sortOrder: number; isSystem: boolean }[] | null;
+  picklistValues:
+    | {
+        value: string;
+        label: string;
+        isActive: boolean;
+        parentValue: string;
+        isDefaultValue: boolean;
+        sortOrder: number;
+        isSystem: boolean;
+      }[]
+    | null;
   picklistParentValueField: string;
 }
 
@@ -70,26 +80,50 @@ describe('entityInformation', () => {
 
 describe('entityInformation/fields', () => {
   it('marks the live required fields of Tickets', () => {
-    expect(ticketFields.filter((f) => f.isRequired && !f.isReadOnly).map((f) => f.name).sort()).toEqual(['companyID', 'priority', 'status', 'title']);
+    expect(
+      ticketFields
+        .filter((f) => f.isRequired && !f.isReadOnly)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['companyID', 'priority', 'status', 'title']);
     expect(field('id')).toMatchObject({ dataType: 'long', isRequired: true, isReadOnly: true });
     expect(field('title')).toMatchObject({ dataType: 'string', length: 255 });
     expect(field('description').length).toBe(8000);
     expect(field('creatorType').isQueryable).toBe(false);
-    expect(field('companyID')).toMatchObject({ isReference: true, referenceEntityType: 'Company', picklistValues: null });
+    expect(field('companyID')).toMatchObject({
+      isReference: true,
+      referenceEntityType: 'Company',
+      picklistValues: null,
+    });
   });
 
-  it.each(['status', 'priority', 'queueID', 'ticketType', 'source', 'issueType', 'subIssueType', 'ticketCategory', 'serviceLevelAgreementID'])(
-    'has a picklist for Tickets.%s',
-    (name) => {
-      const f = field(name);
-      expect(f.isPickList).toBe(true);
-      expect(f.picklistValues!.length).toBeGreaterThan(1);
-      for (const v of f.picklistValues!) {
-        expect(typeof v.value).toBe('string');
-        expect(Object.keys(v).sort()).toEqual(['isActive', 'isDefaultValue', 'isSystem', 'label', 'parentValue', 'sortOrder', 'value']);
-      }
-    },
-  );
+  it.each([
+    'status',
+    'priority',
+    'queueID',
+    'ticketType',
+    'source',
+    'issueType',
+    'subIssueType',
+    'ticketCategory',
+    'serviceLevelAgreementID',
+  ])('has a picklist for Tickets.%s', (name) => {
+    const f = field(name);
+    expect(f.isPickList).toBe(true);
+    expect(f.picklistValues!.length).toBeGreaterThan(1);
+    for (const v of f.picklistValues!) {
+      expect(typeof v.value).toBe('string');
+      expect(Object.keys(v).sort()).toEqual([
+        'isActive',
+        'isDefaultValue',
+        'isSystem',
+        'label',
+        'parentValue',
+        'sortOrder',
+        'value',
+      ]);
+    }
+  });
 
   it('has the system values seen live and some inactive ones', () => {
     const status = field('status').picklistValues!;
@@ -109,13 +143,17 @@ describe('entityInformation/fields', () => {
     const notes = (await at.get<{ fields: Field[] }>('/TicketNotes/entityInformation/fields')).body.fields;
     expect(notes.find((f) => f.name === 'publish')?.picklistValues?.length).toBeGreaterThan(1);
     const comp = (await at.get<{ fields: Field[] }>('/Companies/entityInformation/fields')).body.fields;
-    expect(comp.find((f) => f.name === 'companyType')?.picklistValues?.map((v) => v.label)).toContain('Prospect');
+    expect(comp.find((f) => f.name === 'companyType')?.picklistValues?.map((v) => v.label)).toContain(
+      'Prospect',
+    );
   });
 });
 
 describe('entityInformation/userDefinedFields', () => {
   it('lists UDFs with type (not dataType)', async () => {
-    const res = await at.get<{ fields: Record<string, unknown>[] }>('/Companies/entityInformation/userDefinedFields');
+    const res = await at.get<{ fields: Record<string, unknown>[] }>(
+      '/Companies/entityInformation/userDefinedFields',
+    );
     const ranking = res.body.fields.find((f) => f.name === 'CustomerRanking')!;
     expect(ranking).toMatchObject({ label: 'Customer Ranking', type: 'string', isPickList: true });
     expect(ranking).not.toHaveProperty('dataType');
@@ -129,9 +167,13 @@ describe('permissions control', () => {
     expect((await at.control('permissions', { remove: ['Tickets:create', 'Companies'] })).status).toBe(200);
     const create = await at.post('/Tickets', { companyID: 174, title: 't', status: 1, priority: 2 });
     expect(create.status).toBe(500);
-    expect(create.body).toEqual({ errors: ['The logged in Resource does not have the adequate permissions to create this entity type.'] });
+    expect(create.body).toEqual({
+      errors: ['The logged in Resource does not have the adequate permissions to create this entity type.'],
+    });
     const query = await at.query('Companies', [{ op: 'exist', field: 'id' }]);
-    expect(query.body).toEqual({ errors: ['The logged in Resource does not have the adequate permissions to query this entity type.'] });
+    expect(query.body).toEqual({
+      errors: ['The logged in Resource does not have the adequate permissions to query this entity type.'],
+    });
     expect((await at.get('/Companies/0')).status).toBe(500);
     const info = await at.get<{ info: Record<string, number> }>('/Tickets/entityInformation');
     expect(info.body.info.userAccessForCreate).toBe(0);

@@ -9,14 +9,72 @@ const defaultSeed = JSON.parse(
   readFileSync(new URL('../../../src/simulators/autotask/seed/default.json', import.meta.url), 'utf8'),
 ) as { picklists: unknown; udfs: unknown; api: unknown; entities: Record<string, Rec[]> };
 
-const udf = (n: string | null) => [{ name: 'Number of Employees', value: n }, { name: 'CustomerRanking', value: n === null ? null : 'Golden' }];
+const udf = (n: string | null) => [
+  { name: 'Number of Employees', value: n },
+  { name: 'CustomerRanking', value: n === null ? null : 'Golden' },
+];
 const companies = [
-  { id: 0, companyName: 'Own MSP', companyType: 8, isActive: true, city: 'Boston', phone: '1', ownerResourceID: 29682885, createDate: '2015-01-01T00:00:00.000Z' },
-  { id: 1, companyName: 'Smith & Sons Ltd', companyType: 1, isActive: true, city: 'Boston', phone: '1', ownerResourceID: 29682885, createDate: '2020-01-01T00:00:00.000Z', userDefinedFields: udf('50') },
-  { id: 2, companyName: 'Smith and Sons Limited', companyType: 3, isActive: false, phone: '1', ownerResourceID: 29682885, createDate: '2021-06-01T00:00:00.000Z', userDefinedFields: udf('5') },
-  { id: 3, companyName: 'Acme Inc.', companyType: 1, isActive: true, city: 'Berlin', phone: '1', ownerResourceID: 29682885, createDate: '2022-01-01T00:00:00.000Z' },
-  { id: 4, companyName: 'Müller GmbH', companyType: 2, isActive: true, city: 'berlin', phone: '1', ownerResourceID: 29682885, createDate: '2023-03-01T00:00:00.000Z' },
-  { id: 5, companyName: 'ACME, Inc', companyType: 4, isActive: false, city: 'Denver', phone: '1', ownerResourceID: 29682885, createDate: '2019-05-01T00:00:00.000Z' },
+  {
+    id: 0,
+    companyName: 'Own MSP',
+    companyType: 8,
+    isActive: true,
+    city: 'Boston',
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2015-01-01T00:00:00.000Z',
+  },
+  {
+    id: 1,
+    companyName: 'Smith & Sons Ltd',
+    companyType: 1,
+    isActive: true,
+    city: 'Boston',
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2020-01-01T00:00:00.000Z',
+    userDefinedFields: udf('50'),
+  },
+  {
+    id: 2,
+    companyName: 'Smith and Sons Limited',
+    companyType: 3,
+    isActive: false,
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2021-06-01T00:00:00.000Z',
+    userDefinedFields: udf('5'),
+  },
+  {
+    id: 3,
+    companyName: 'Acme Inc.',
+    companyType: 1,
+    isActive: true,
+    city: 'Berlin',
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2022-01-01T00:00:00.000Z',
+  },
+  {
+    id: 4,
+    companyName: 'Müller GmbH',
+    companyType: 2,
+    isActive: true,
+    city: 'berlin',
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2023-03-01T00:00:00.000Z',
+  },
+  {
+    id: 5,
+    companyName: 'ACME, Inc',
+    companyType: 4,
+    isActive: false,
+    city: 'Denver',
+    phone: '1',
+    ownerResourceID: 29682885,
+    createDate: '2019-05-01T00:00:00.000Z',
+  },
 ];
 export const smallSeed = {
   api: defaultSeed.api,
@@ -35,7 +93,12 @@ beforeAll(async () => {
 });
 afterAll(async () => sim.stop());
 
-const f = (op: string, field: string, value?: unknown, udfFlag?: boolean) => ({ op, field, value, ...(udfFlag ? { udf: true } : {}) });
+const f = (op: string, field: string, value?: unknown, udfFlag?: boolean) => ({
+  op,
+  field,
+  value,
+  ...(udfFlag ? { udf: true } : {}),
+});
 
 const cases: [string, unknown[], number[]][] = [
   ['eq integer', [f('eq', 'companyType', 1)], [1, 3]],
@@ -62,13 +125,44 @@ const cases: [string, unknown[], number[]][] = [
   ['boolean eq false', [f('eq', 'isActive', false)], [2, 5]],
   ['top-level entries are AND-ed', [f('eq', 'isActive', true), f('beginsWith', 'companyName', 'a')], [3]],
   ['or group', [{ op: 'or', items: [f('eq', 'id', 1), f('eq', 'id', 5)] }], [1, 5]],
-  ['and inside or', [{ op: 'or', items: [{ op: 'and', items: [f('eq', 'companyType', 1), f('eq', 'city', 'berlin')] }, f('eq', 'id', 2)] }], [2, 3]],
-  ['or inside and inside or', [{ op: 'or', items: [{ op: 'and', items: [f('exist', 'city'), { op: 'or', items: [f('eq', 'id', 4), f('eq', 'id', 5)] }] }, f('eq', 'id', 0)] }], [0, 4, 5]],
+  [
+    'and inside or',
+    [
+      {
+        op: 'or',
+        items: [
+          { op: 'and', items: [f('eq', 'companyType', 1), f('eq', 'city', 'berlin')] },
+          f('eq', 'id', 2),
+        ],
+      },
+    ],
+    [2, 3],
+  ],
+  [
+    'or inside and inside or',
+    [
+      {
+        op: 'or',
+        items: [
+          {
+            op: 'and',
+            items: [f('exist', 'city'), { op: 'or', items: [f('eq', 'id', 4), f('eq', 'id', 5)] }],
+          },
+          f('eq', 'id', 0),
+        ],
+      },
+    ],
+    [0, 4, 5],
+  ],
   ['udf numeric gt', [f('gt', 'Number of Employees', 10, true)], [1]],
   ['udf exist', [f('exist', 'number of employees', undefined, true)], [1, 2]],
   ['udf notExist', [f('notExist', 'Number of Employees', undefined, true)], [0, 3, 4, 5]],
   ['udf eq string', [f('eq', 'CustomerRanking', 'golden', true)], [1, 2]],
-  ['operators and field names are case-insensitive', [{ op: 'BEGINSWITH', field: 'COMPANYNAME', value: 'müller' }], [4]],
+  [
+    'operators and field names are case-insensitive',
+    [{ op: 'BEGINSWITH', field: 'COMPANYNAME', value: 'müller' }],
+    [4],
+  ],
   ['match-all idiom exist id', [f('exist', 'id')], [0, 1, 2, 3, 4, 5]],
   ['match-all idiom gte id 0', [f('gte', 'id', 0)], [0, 1, 2, 3, 4, 5]],
   ['eq null behaves as notExist', [f('eq', 'city', null)], [2]],
@@ -84,7 +178,11 @@ describe('filter grammar', () => {
   });
 
   it('accepts Filter / MaxRecords / IncludeFields in any casing', async () => {
-    const res = await at.post<{ items: Rec[] }>('/Companies/query', { Filter: [f('exist', 'id')], maxrecords: 2, includefields: ['CompanyName'] });
+    const res = await at.post<{ items: Rec[] }>('/Companies/query', {
+      Filter: [f('exist', 'id')],
+      maxrecords: 2,
+      includefields: ['CompanyName'],
+    });
     expect(res.body.items).toEqual([
       { id: 0, companyName: 'Own MSP', userDefinedFields: [] },
       { id: 1, companyName: 'Smith & Sons Ltd', userDefinedFields: [] },
@@ -102,7 +200,12 @@ describe('filter grammar', () => {
 
 const errorCases: [string, string, unknown[], RegExp][] = [
   ['unknown field', 'Companies', [f('eq', 'foo', 1)], /^Unable to find foo in the Company Entity\.$/],
-  ['field from another entity', 'Contacts', [f('eq', 'companyName', 'x')], /^Unable to find companyName in the Contact Entity\.$/],
+  [
+    'field from another entity',
+    'Contacts',
+    [f('eq', 'companyName', 'x')],
+    /^Unable to find companyName in the Contact Entity\.$/,
+  ],
   ['unknown UDF', 'Companies', [f('eq', 'Nope', 'x', true)], /Unable to find Nope/],
   ['not an operator: startsWith', 'Companies', [f('startsWith', 'companyName', 'a')], /operator/],
   ['not an operator: ne', 'Companies', [f('ne', 'id', 1)], /operator/],
@@ -111,8 +214,24 @@ const errorCases: [string, string, unknown[], RegExp][] = [
   ['number field given text', 'Companies', [f('eq', 'companyType', 'abc')], /number/],
   ['in without an array', 'Companies', [f('in', 'companyType', 1)], /array/],
   ['or without items', 'Companies', [{ op: 'or' }], /items/],
-  ['two UDFs in one query', 'Companies', [f('exist', 'Number of Employees', undefined, true), f('exist', 'CustomerRanking', undefined, true)], /one user-defined field/],
-  ['more than 500 OR conditions', 'Companies', [f('in', 'id', Array.from({ length: 501 }, (_, i) => i))], /^Invalid query syntax\. Queries are limited to 500 or fewer 'OR' conditions\.$/],
+  [
+    'two UDFs in one query',
+    'Companies',
+    [f('exist', 'Number of Employees', undefined, true), f('exist', 'CustomerRanking', undefined, true)],
+    /one user-defined field/,
+  ],
+  [
+    'more than 500 OR conditions',
+    'Companies',
+    [
+      f(
+        'in',
+        'id',
+        Array.from({ length: 501 }, (_, i) => i),
+      ),
+    ],
+    /^Invalid query syntax\. Queries are limited to 500 or fewer 'OR' conditions\.$/,
+  ],
   ['non-queryable field', 'Tickets', [f('eq', 'creatorType', 1)], /not queryable/],
   ['filter is not a list', 'Companies', { op: 'eq' } as unknown as unknown[], /array/],
 ];
@@ -126,7 +245,13 @@ describe('filter errors are HTTP 500 {"errors":[…]}', () => {
   });
 
   it('exactly 500 OR conditions are allowed', async () => {
-    const res = await at.query('Companies', [f('in', 'id', Array.from({ length: 500 }, (_, i) => i))]);
+    const res = await at.query('Companies', [
+      f(
+        'in',
+        'id',
+        Array.from({ length: 500 }, (_, i) => i),
+      ),
+    ]);
     expect(res.status).toBe(200);
   });
 

@@ -30,7 +30,11 @@ async function timed(path: string): Promise<{ status: number; ms: number; body: 
 describe('ThresholdInformation', () => {
   it('reports the 10,000 / 60 minute defaults and counts every authenticated call, itself included', async () => {
     const a = (await at.get<Threshold>('/ThresholdInformation')).body;
-    expect(a).toEqual({ externalRequestThreshold: 10000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 1 });
+    expect(a).toEqual({
+      externalRequestThreshold: 10000,
+      requestThresholdTimeframe: 60,
+      currentTimeframeRequestCount: 1,
+    });
     await at.get('/Companies/0');
     await at.query('Companies', [{ op: 'eq', field: 'id', value: 0 }]);
     const b = (await at.get<Threshold>('/ThresholdInformation')).body;
@@ -45,7 +49,12 @@ describe('ThresholdInformation', () => {
 
 describe('hourly budget (rate-limit control)', () => {
   it('adds latency from 50 % and 75 % of the budget, refuses at 100 %, recovers when the window rolls', async () => {
-    const cfg = await at.control('rate-limit', { hourlyBudget: 20, windowMs: 3000, latencyAt50Ms: 400, latencyAt75Ms: 900 });
+    const cfg = await at.control('rate-limit', {
+      hourlyBudget: 20,
+      windowMs: 3000,
+      latencyAt50Ms: 400,
+      latencyAt75Ms: 900,
+    });
     expect(cfg.status).toBe(200);
     expect((await timed('/Companies/0')).ms).toBeLessThan(380);
     await at.control('rate-limit', { used: 9 }); // 10 used → next one is at 50 %
@@ -85,7 +94,9 @@ describe('thread limit', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     const refused = results.find((r) => r.status === 429)!;
-    expect((refused.body as { errors: string[] }).errors[0]).toMatch(/Itgenatr005.*thread threshold of 3 threads has been exceeded/);
+    expect((refused.body as { errors: string[] }).errors[0]).toMatch(
+      /Itgenatr005.*thread threshold of 3 threads has been exceeded/,
+    );
     expect((await other).status).toBe(200);
     // Once they finish, the endpoint is free again.
     expect((await at.get('/Companies/0')).status).toBe(200);

@@ -76,7 +76,10 @@ describe('paging', () => {
     const seen: number[] = [];
     let last = -1;
     for (;;) {
-      const page = await at.post<QueryResult<Rec>>('/Companies/query', { filter: [{ op: 'gt', field: 'id', value: last }], includeFields: ['id'] });
+      const page = await at.post<QueryResult<Rec>>('/Companies/query', {
+        filter: [{ op: 'gt', field: 'id', value: last }],
+        includeFields: ['id'],
+      });
       if (page.body.items.length === 0) break;
       seen.push(...page.body.items.map((r) => r.id));
       last = page.body.items.at(-1)!.id;
@@ -95,13 +98,20 @@ describe('paging', () => {
 
   it('a page with everything has null page links', async () => {
     const res = await at.query('Companies', [{ op: 'eq', field: 'id', value: 0 }]);
-    expect(res.body.pageDetails).toEqual({ count: 1, requestCount: 500, prevPageUrl: null, nextPageUrl: null });
+    expect(res.body.pageDetails).toEqual({
+      count: 1,
+      requestCount: 500,
+      prevPageUrl: null,
+      nextPageUrl: null,
+    });
   });
 });
 
 describe('IncludeFields and GET by id', () => {
   it('returns only the listed fields plus id and userDefinedFields, including a listed UDF', async () => {
-    const res = await at.query<Rec>('Companies', [{ op: 'eq', field: 'id', value: 174 }], { IncludeFields: ['companyName', 'isactive', 'Number of Employees'] });
+    const res = await at.query<Rec>('Companies', [{ op: 'eq', field: 'id', value: 174 }], {
+      IncludeFields: ['companyName', 'isactive', 'Number of Employees'],
+    });
     const item = res.body.items[0]!;
     expect(Object.keys(item).sort()).toEqual(['companyName', 'id', 'isActive', 'userDefinedFields']);
     expect(item.userDefinedFields).toEqual([{ name: 'Number of Employees', value: expect.anything() }]);

@@ -47,11 +47,31 @@ function convert(s: Schema, extras: string[] = []): Schema {
 
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { definitions: Record<string, Schema> };
 const needed = [
-  'CompanyModel', 'ContactModel', 'TicketModel', 'TicketNoteModel', 'ContractModel', 'ContractServiceModel', 'ContractServiceUnitModel',
-  'ServiceModel', 'ProductModel', 'ConfigurationItemModel', 'ResourceModel', 'UserDefinedField', 'OperationResultModel',
-  'QueryCountResultModel', 'EntityInformationResultModel', 'EntityInformationModel', 'FieldInformationResultModel', 'FieldInformationModel',
-  'PickListValue', 'UserDefinedFieldInformationResultModel', 'Field', 'ApiVersionResultModel', 'ThresholdStatusResultModel',
-  'ZoneInformationResultModel', 'RestUserAccessLevel',
+  'CompanyModel',
+  'ContactModel',
+  'TicketModel',
+  'TicketNoteModel',
+  'ContractModel',
+  'ContractServiceModel',
+  'ContractServiceUnitModel',
+  'ServiceModel',
+  'ProductModel',
+  'ConfigurationItemModel',
+  'ResourceModel',
+  'UserDefinedField',
+  'OperationResultModel',
+  'QueryCountResultModel',
+  'EntityInformationResultModel',
+  'EntityInformationModel',
+  'FieldInformationResultModel',
+  'FieldInformationModel',
+  'PickListValue',
+  'UserDefinedFieldInformationResultModel',
+  'Field',
+  'ApiVersionResultModel',
+  'ThresholdStatusResultModel',
+  'ZoneInformationResultModel',
+  'RestUserAccessLevel',
 ];
 /** Fields the entity pages document beyond the 2020 Swagger (reference §4.5: ContractServices.adjustedPrice). */
 const extras: Record<string, string[]> = { ContractServiceModel: ['adjustedPrice'] };
@@ -61,12 +81,18 @@ for (const name of needed) {
   if (!def) continue;
   definitions[name] = convert(def, extras[name]);
 }
-// RestUserAccessLevel is an enum of 0/1/2 in the spec's model; keep it permissive on type.
-definitions.RestUserAccessLevel ??= { type: 'integer' };
+// The 2020 Swagger renders the RestUserAccessLevel enum as an empty object; the entity-information
+// page documents it as 0 None, 1 All, 2 Restricted (reference §3).
+definitions.RestUserAccessLevel = { type: 'integer', enum: [0, 1, 2] };
 definitions.PagingModel = {
   type: 'object',
   required: ['count', 'requestCount', 'prevPageUrl', 'nextPageUrl'],
-  properties: { count: { type: 'integer' }, requestCount: { type: 'integer' }, prevPageUrl: { type: ['string', 'null'] }, nextPageUrl: { type: ['string', 'null'] } },
+  properties: {
+    count: { type: 'integer' },
+    requestCount: { type: 'integer' },
+    prevPageUrl: { type: ['string', 'null'] },
+    nextPageUrl: { type: ['string', 'null'] },
+  },
   additionalProperties: false,
 };
 
@@ -80,7 +106,12 @@ const queryOf = (model: string) => ({
   properties: { items: { type: 'array', items: ref(model) }, pageDetails: ref('PagingModel') },
   additionalProperties: false,
 });
-const itemOf = (model: string) => ({ type: 'object', required: ['item'], properties: { item: ref(model) }, additionalProperties: false });
+const itemOf = (model: string) => ({
+  type: 'object',
+  required: ['item'],
+  properties: { item: ref(model) },
+  additionalProperties: false,
+});
 
 function check(schema: Schema, body: unknown): void {
   const validate = ajv.compile(schema);
@@ -97,9 +128,17 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 
 const entities: [string, string][] = [
-  ['Companies', 'CompanyModel'], ['Contacts', 'ContactModel'], ['Tickets', 'TicketModel'], ['TicketNotes', 'TicketNoteModel'],
-  ['Contracts', 'ContractModel'], ['ContractServices', 'ContractServiceModel'], ['ContractServiceUnits', 'ContractServiceUnitModel'],
-  ['Services', 'ServiceModel'], ['Products', 'ProductModel'], ['ConfigurationItems', 'ConfigurationItemModel'], ['Resources', 'ResourceModel'],
+  ['Companies', 'CompanyModel'],
+  ['Contacts', 'ContactModel'],
+  ['Tickets', 'TicketModel'],
+  ['TicketNotes', 'TicketNoteModel'],
+  ['Contracts', 'ContractModel'],
+  ['ContractServices', 'ContractServiceModel'],
+  ['ContractServiceUnits', 'ContractServiceUnitModel'],
+  ['Services', 'ServiceModel'],
+  ['Products', 'ProductModel'],
+  ['ConfigurationItems', 'ConfigurationItemModel'],
+  ['Resources', 'ResourceModel'],
 ];
 
 describe('responses match the Swagger definitions', () => {
@@ -114,17 +153,35 @@ describe('responses match the Swagger definitions', () => {
   it.each(entities)('%s entityInformation, fields and userDefinedFields', async (entity) => {
     check(ref('EntityInformationResultModel'), (await at.get(`/${entity}/entityInformation`)).body);
     check(ref('FieldInformationResultModel'), (await at.get(`/${entity}/entityInformation/fields`)).body);
-    check(ref('UserDefinedFieldInformationResultModel'), (await at.get(`/${entity}/entityInformation/userDefinedFields`)).body);
+    check(
+      ref('UserDefinedFieldInformationResultModel'),
+      (await at.get(`/${entity}/entityInformation/userDefinedFields`)).body,
+    );
   });
 
   it('count, create, threshold, zone and version', async () => {
-    check(ref('QueryCountResultModel'), (await at.post('/Companies/query/count', { filter: [{ op: 'exist', field: 'id' }] })).body);
-    const created = await at.post('/Tickets', { companyID: 174, title: 'Schema check', status: 1, priority: 2 });
+    check(
+      ref('QueryCountResultModel'),
+      (await at.post('/Companies/query/count', { filter: [{ op: 'exist', field: 'id' }] })).body,
+    );
+    const created = await at.post('/Tickets', {
+      companyID: 174,
+      title: 'Schema check',
+      status: 1,
+      priority: 2,
+    });
     check({ ...ref('OperationResultModel'), required: ['itemId'] } as Schema, created.body);
     check(ref('ThresholdStatusResultModel'), (await at.get('/ThresholdInformation')).body);
-    const zone = await (await fetch(`${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`)).json();
+    const zone = await (
+      await fetch(
+        `${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`,
+      )
+    ).json();
     check(ref('ZoneInformationResultModel'), zone);
-    check(ref('ApiVersionResultModel'), await (await fetch(`${sim.url}/atservicesrest/versioninformation`)).json());
+    check(
+      ref('ApiVersionResultModel'),
+      await (await fetch(`${sim.url}/atservicesrest/versioninformation`)).json(),
+    );
   });
 
   it('the schema check itself catches a wrong type', () => {

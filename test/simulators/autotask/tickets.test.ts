@@ -15,13 +15,22 @@ beforeEach(async () => {
 });
 afterAll(async () => sim.stop());
 
-const minimal = { companyID: 174, title: 'Backup failed on SRV01', status: 1, priority: 2, queueID: 29683490 };
+const minimal = {
+  companyID: 174,
+  title: 'Backup failed on SRV01',
+  status: 1,
+  priority: 2,
+  queueID: 29683490,
+};
 const ticket = async (id: number) => (await at.get<{ item: Rec }>(`/Tickets/${id}`)).body.item;
 const errorsOf = (body: unknown) => (body as { errors: string[] }).errors;
 
 describe('ticket create', () => {
   it('returns 200 {itemId} and stores server-set fields', async () => {
-    const res = await at.post<{ itemId: number }>('/Tickets', { ...minimal, userDefinedFields: [{ name: 'FR Result', value: 'Allocated' }] });
+    const res = await at.post<{ itemId: number }>('/Tickets', {
+      ...minimal,
+      userDefinedFields: [{ name: 'FR Result', value: 'Allocated' }],
+    });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body)).toEqual(['itemId']);
     const t = await ticket(res.body.itemId);
@@ -32,7 +41,14 @@ describe('ticket create', () => {
   });
 
   it('binds property names case-insensitively and ignores read-only and unknown ones', async () => {
-    const res = await at.post<{ itemId: number }>('/Tickets', { CompanyID: 174, Title: 'Mixed case', Status: 1, Priority: 2, createDate: '2000-01-01T00:00:00Z', bogus: 1 });
+    const res = await at.post<{ itemId: number }>('/Tickets', {
+      CompanyID: 174,
+      Title: 'Mixed case',
+      Status: 1,
+      Priority: 2,
+      createDate: '2000-01-01T00:00:00Z',
+      bogus: 1,
+    });
     expect(res.status).toBe(200);
     const t = await ticket(res.body.itemId);
     expect(t.title).toBe('Mixed case');
@@ -47,14 +63,34 @@ describe('ticket create', () => {
     ['unknown status', { ...minimal, status: 99 }, /Invalid value 99 for picklist field status/],
     ['inactive status', { ...minimal, status: 19 }, /picklist field status/],
     ['inactive queue', { ...minimal, queueID: 29683491 }, /picklist field queueID/],
-    ['sub-issue type of another issue type', { ...minimal, issueType: 4, subIssueType: 30 }, /subIssueType does not belong to issueType/],
-    ['resource without role', { ...minimal, assignedResourceID: 29682886 }, /^When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID\.$/],
-    ['boolean for an integer', { ...minimal, priority: true }, /^Unexpected character encountered while parsing value: t\./],
+    [
+      'sub-issue type of another issue type',
+      { ...minimal, issueType: 4, subIssueType: 30 },
+      /subIssueType does not belong to issueType/,
+    ],
+    [
+      'resource without role',
+      { ...minimal, assignedResourceID: 29682886 },
+      /^When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID\.$/,
+    ],
+    [
+      'boolean for an integer',
+      { ...minimal, priority: true },
+      /^Unexpected character encountered while parsing value: t\./,
+    ],
     ['text for an integer', { ...minimal, priority: 'high' }, /Could not convert string to integer: high/],
     ['decimal for an integer', { ...minimal, priority: 2.5 }, /not a valid integer/],
     ['bad date', { ...minimal, dueDateTime: 'tomorrow' }, /Could not convert string to DateTime: tomorrow/],
-    ['unknown UDF', { ...minimal, userDefinedFields: [{ name: 'Nope', value: 'x' }] }, /user-defined field Nope/],
-    ['UDF value outside its picklist', { ...minimal, userDefinedFields: [{ name: 'FR Result', value: 'Maybe' }] }, /Invalid value Maybe/],
+    [
+      'unknown UDF',
+      { ...minimal, userDefinedFields: [{ name: 'Nope', value: 'x' }] },
+      /user-defined field Nope/,
+    ],
+    [
+      'UDF value outside its picklist',
+      { ...minimal, userDefinedFields: [{ name: 'FR Result', value: 'Maybe' }] },
+      /Invalid value Maybe/,
+    ],
   ];
   it.each(invalid)('%s → HTTP 500 {"errors":[…]}', async (_n, body, message) => {
     const before = (sim.psa.records('Tickets') as Rec[]).length;
@@ -77,18 +113,25 @@ describe('ticket create', () => {
 
 describe('ticket update', () => {
   it('PATCH changes only the given fields; id travels in the body', async () => {
-    const id = (await at.post<{ itemId: number }>('/Tickets', { ...minimal, description: 'keep me' })).body.itemId;
+    const id = (await at.post<{ itemId: number }>('/Tickets', { ...minimal, description: 'keep me' })).body
+      .itemId;
     const res = await at.patch('/Tickets', { id, status: 5, resolution: 'Replaced toner' });
     expect(res.body).toEqual({ itemId: id });
     const t = await ticket(id);
-    expect(t).toMatchObject({ status: 5, resolution: 'Replaced toner', description: 'keep me', queueID: 29683490 });
+    expect(t).toMatchObject({
+      status: 5,
+      resolution: 'Replaced toner',
+      description: 'keep me',
+      queueID: 29683490,
+    });
     expect(t.completedDate).not.toBeNull();
     await at.patch('/Tickets', { id, status: 8 });
     expect((await ticket(id)).completedDate).toBeNull();
   });
 
   it('PUT nulls the writable fields it omits (and still enforces required ones)', async () => {
-    const id = (await at.post<{ itemId: number }>('/Tickets', { ...minimal, description: 'gone after PUT' })).body.itemId;
+    const id = (await at.post<{ itemId: number }>('/Tickets', { ...minimal, description: 'gone after PUT' }))
+      .body.itemId;
     const bad = await at.put('/Tickets', { id, title: 'only a title' });
     expect(bad.status).toBe(500);
     expect(errorsOf(bad.body).join(' ')).toMatch(/companyID/);
@@ -140,13 +183,19 @@ describe('ticket notes (child of Tickets)', () => {
   it('rejects a body ticketID that contradicts the URL, an unknown ticket, a bad note type', async () => {
     expect((await at.post('/Tickets/7800/Notes', { ...note, ticketID: 7801 })).status).toBe(500);
     expect(errorsOf((await at.post('/Tickets/1/Notes', note)).body)[0]).toMatch(/parent/);
-    expect(errorsOf((await at.post('/Tickets/7800/Notes', { ...note, noteType: 999 })).body)[0]).toMatch(/noteType/);
-    expect(errorsOf((await at.post('/Tickets/7800/Notes', { ...note, description: undefined })).body)[0]).toMatch(/description/);
+    expect(errorsOf((await at.post('/Tickets/7800/Notes', { ...note, noteType: 999 })).body)[0]).toMatch(
+      /noteType/,
+    );
+    expect(
+      errorsOf((await at.post('/Tickets/7800/Notes', { ...note, description: undefined })).body)[0],
+    ).toMatch(/description/);
   });
 
   it('PATCHes under the parent; the note must belong to it', async () => {
     const id = (await at.post<{ itemId: number }>('/Tickets/7800/Notes', note)).body.itemId;
-    expect((await at.patch('/Tickets/7800/Notes', { id, description: 'edited' })).body).toEqual({ itemId: id });
+    expect((await at.patch('/Tickets/7800/Notes', { id, description: 'edited' })).body).toEqual({
+      itemId: id,
+    });
     expect((await at.get<{ item: Rec }>(`/TicketNotes/${id}`)).body.item.description).toBe('edited');
     expect((await at.patch('/Tickets/7801/Notes', { id, description: 'x' })).status).toBe(500);
   });

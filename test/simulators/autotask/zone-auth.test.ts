@@ -19,20 +19,31 @@ describe('zone discovery', () => {
   });
 
   it('answers zoneInformation without auth, pointing back at the same server', async () => {
-    const res = await fetch(`${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`);
+    const res = await fetch(
+      `${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`,
+    );
     expect(res.status).toBe(200);
     const zone = (await res.json()) as Record<string, unknown>;
-    expect(zone).toEqual({ zoneName: expect.any(String), url: `${sim.url}/atservicesrest/`, webUrl: `${sim.url}/`, ci: expect.any(Number) });
+    expect(zone).toEqual({
+      zoneName: expect.any(String),
+      url: `${sim.url}/atservicesrest/`,
+      webUrl: `${sim.url}/`,
+      ci: expect.any(Number),
+    });
     expect(String(zone.url).endsWith('/')).toBe(true);
   });
 
   it('matches the user name case-insensitively and any path casing', async () => {
-    const res = await fetch(`${sim.url}/ATServicesRest/V1.0/ZoneInformation?user=${encodeURIComponent(sim.credentials.username!.toUpperCase())}`);
+    const res = await fetch(
+      `${sim.url}/ATServicesRest/V1.0/ZoneInformation?user=${encodeURIComponent(sim.credentials.username!.toUpperCase())}`,
+    );
     expect(res.status).toBe(200);
   });
 
   it.each([['unknown@nowhere.example'], ['']])('unknown or blank user %j → 500 zone error', async (user) => {
-    const res = await fetch(`${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(user)}`);
+    const res = await fetch(
+      `${sim.url}/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(user)}`,
+    );
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ errors: ['Zone information could not be determined'] });
   });
@@ -44,9 +55,15 @@ describe('zone discovery', () => {
   });
 
   it('is exempt from the thread limit and the threshold count', async () => {
-    const before = (await at.get<Record<string, number>>('/ThresholdInformation')).body.currentTimeframeRequestCount!;
-    await Promise.all(Array.from({ length: 6 }, () => fetch(`${at.zoneUrl}v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`)));
-    const after = (await at.get<Record<string, number>>('/ThresholdInformation')).body.currentTimeframeRequestCount!;
+    const before = (await at.get<Record<string, number>>('/ThresholdInformation')).body
+      .currentTimeframeRequestCount!;
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        fetch(`${at.zoneUrl}v1.0/zoneInformation?user=${encodeURIComponent(sim.credentials.username!)}`),
+      ),
+    );
+    const after = (await at.get<Record<string, number>>('/ThresholdInformation')).body
+      .currentTimeframeRequestCount!;
     expect(after).toBe(before + 1);
   });
 });
@@ -55,8 +72,17 @@ describe('authentication headers', () => {
   const company0 = () => `${at.zoneUrl}V1.0/Companies/0`;
 
   it('accepts the spellings real clients send (header names are case-insensitive)', async () => {
-    for (const name of ['ApiIntegrationCode', 'ApiIntegrationcode', 'APIIntegrationcode', 'apiintegrationcode']) {
-      const headers = { [name]: sim.credentials.integrationCode!, username: sim.credentials.username!, SECRET: sim.credentials.secret! };
+    for (const name of [
+      'ApiIntegrationCode',
+      'ApiIntegrationcode',
+      'APIIntegrationcode',
+      'apiintegrationcode',
+    ]) {
+      const headers = {
+        [name]: sim.credentials.integrationCode!,
+        username: sim.credentials.username!,
+        SECRET: sim.credentials.secret!,
+      };
       const res = await at.raw('GET', company0(), undefined, headers);
       expect(res.status, name).toBe(200);
     }
@@ -73,7 +99,10 @@ describe('authentication headers', () => {
   });
 
   it('unknown user → 500 zone error', async () => {
-    const res = await at.raw('GET', company0(), undefined, { ...at.headers, UserName: 'someone@else.example' });
+    const res = await at.raw('GET', company0(), undefined, {
+      ...at.headers,
+      UserName: 'someone@else.example',
+    });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ errors: ['Zone information could not be determined'] });
   });
@@ -85,7 +114,11 @@ describe('authentication headers', () => {
   });
 
   it('matches every path segment case-insensitively', async () => {
-    for (const path of ['/atservicesrest/v1.0/companies/0', '/ATServicesRest/V1.0/COMPANIES/0', '/AtServicesRest/v1.0/Companies/entityinformation']) {
+    for (const path of [
+      '/atservicesrest/v1.0/companies/0',
+      '/ATServicesRest/V1.0/COMPANIES/0',
+      '/AtServicesRest/v1.0/Companies/entityinformation',
+    ]) {
       const res = await at.raw('GET', `${sim.url}${path}`);
       expect(res.status, path).toBe(200);
     }
@@ -106,7 +139,14 @@ describe('expire-credentials control', () => {
     expect((await at.get('/Companies/0')).status).toBe(200);
     await at.control('expire-credentials', { secret: 'Rotated#Secret1' });
     expect((await at.get('/Companies/0')).status).toBe(401);
-    expect((await at.raw('GET', `${at.zoneUrl}V1.0/Companies/0`, undefined, { ...at.headers, Secret: 'Rotated#Secret1' })).status).toBe(200);
+    expect(
+      (
+        await at.raw('GET', `${at.zoneUrl}V1.0/Companies/0`, undefined, {
+          ...at.headers,
+          Secret: 'Rotated#Secret1',
+        })
+      ).status,
+    ).toBe(200);
     await at.control('expire-credentials', { restore: true });
     expect((await at.get('/Companies/0')).status).toBe(200);
   });
