@@ -4,7 +4,7 @@
 // (the live API sends null for unset fields); and it types query responses as the bare model, so
 // the envelopes are the SPEC2 ones (reference §2.1: {items, pageDetails}, {item}).
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../src/simulators/shared/types.ts';
@@ -97,7 +97,8 @@ definitions.PagingModel = {
 };
 
 const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
+// ajv-formats is CommonJS: under Node's ESM interop the default import is the plugin itself.
+(addFormats as unknown as (a: Ajv) => void)(ajv);
 ajv.addSchema({ $id: 'spec', definitions });
 const ref = (name: string) => ({ $ref: `spec#/definitions/${name}` });
 const queryOf = (model: string) => ({
