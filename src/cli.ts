@@ -88,7 +88,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-async function simulate(which: string | undefined, values: { port?: string; host?: string; tls?: boolean; seed?: string }) {
+async function simulate(
+  which: string | undefined,
+  values: { port?: string; host?: string; tls?: boolean; seed?: string },
+) {
   const { simulatorKinds, startSimulator } = await import('./simulators/index.ts');
   const kinds = which === 'all' ? simulatorKinds : simulatorKinds.filter((k) => k === which);
   if (kinds.length === 0) throw new ConfigError(`simulate needs one of ${simulatorKinds.join(', ')}, all`);
@@ -112,7 +115,8 @@ async function simulate(which: string | undefined, values: { port?: string; host
 
 function portOf(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port "${text}" is not a port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`--port "${text}" is not a port`);
   return port;
 }
 

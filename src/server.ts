@@ -55,7 +55,10 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     let app: FastifyInstance | undefined;
     let url: string | undefined;
     if (opts.role !== 'worker') {
-      const built = await buildApp({ config, db, queue, secrets }, opts.logger ? { logger: opts.logger } : {});
+      const built = await buildApp(
+        { config, db, queue, secrets },
+        opts.logger ? { logger: opts.logger } : {},
+      );
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });

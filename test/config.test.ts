@@ -25,7 +25,9 @@ describe('configuration', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(() => loadConfig({ PSAHUB_PORT: 'x', PSAHUB_LOG_LEVEL: 'y' })).toThrow(/PSAHUB_PORT[\s\S]*PSAHUB_LOG_LEVEL/);
+    expect(() => loadConfig({ PSAHUB_PORT: 'x', PSAHUB_LOG_LEVEL: 'y' })).toThrow(
+      /PSAHUB_PORT[\s\S]*PSAHUB_LOG_LEVEL/,
+    );
   });
 
   it('accepts a hex or base64 key', () => {

@@ -26,7 +26,10 @@ afterAll(async () => {
   if (pgDb) await pgDb.drop().catch(() => {});
 });
 
-function run(args: string[], extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
+function run(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): { child: ChildProcess; output: () => string } {
   const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
   const child = spawn(process.execPath, [cli, ...args], { env: { ...parentEnv, ...env, ...extraEnv } });
   let out = '';

@@ -68,14 +68,22 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
       request.actor = actor;
       authorize(actor, route.permission);
       if (mustChangePassword && !route.allowBeforePasswordChange) {
-        throw new AppError('password_change_required', 'Change the one-time password first: POST /api/v1/me/password');
+        throw new AppError(
+          'password_change_required',
+          'Change the one-time password first: POST /api/v1/me/password',
+        );
       }
     },
     handler: async (request, reply) => {
       const ctx: RouteContext = {
         deps,
         actor: request.actor,
-        audit: (tx, entry) => writeAudit(tx, { ...actorFields(request.actor), ...entry, action: entry.action ?? auditAction(route) }),
+        audit: (tx, entry) =>
+          writeAudit(tx, {
+            ...actorFields(request.actor),
+            ...entry,
+            action: entry.action ?? auditAction(route),
+          }),
       };
       return route.handler(request as never, reply, ctx);
     },
@@ -83,7 +91,8 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
 }
 
 function auditAction(route: RouteDef): string {
-  if (typeof route.audit !== 'string') throw new Error(`${route.method} ${route.url} declares no audit action`);
+  if (typeof route.audit !== 'string')
+    throw new Error(`${route.method} ${route.url} declares no audit action`);
   return route.audit;
 }
 

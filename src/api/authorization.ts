@@ -32,7 +32,8 @@ const userOnly = new AppError(
 export function authorize(actor: Actor | undefined, permission: Permission): void {
   if (permission === 'public') return;
   if (permission === 'source') {
-    if (!actor) throw new AppError('unauthenticated', 'Send the source key as Authorization: Bearer psah_src_…');
+    if (!actor)
+      throw new AppError('unauthenticated', 'Send the source key as Authorization: Bearer psah_src_…');
     if (actor.kind !== 'source') throw userOnly;
     return;
   }

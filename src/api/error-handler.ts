@@ -22,7 +22,11 @@ export function toAppError(err: FastifyError): AppError | undefined {
     return new AppError('invalid_request', summarize(details), { details });
   }
   const code = fastifyCodes[err.code];
-  if (code) return new AppError(code, code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : undefined);
+  if (code)
+    return new AppError(
+      code,
+      code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : undefined,
+    );
   if (err instanceof SyntaxError && err.statusCode === 400) {
     return new AppError('invalid_json', `The body is not valid JSON: ${err.message}`);
   }

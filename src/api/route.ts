@@ -20,7 +20,16 @@ export interface RouteContext {
   deps: AppDeps;
   actor: Actor | undefined;
   /** Record an audit entry for this request's change, in the caller's transaction. */
-  audit(tx: Db, entry: { action?: string; targetType: string; targetId: string | null; partnerId: string | null; details?: Record<string, unknown> }): Promise<void>;
+  audit(
+    tx: Db,
+    entry: {
+      action?: string;
+      targetType: string;
+      targetId: string | null;
+      partnerId: string | null;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void>;
 }
 
 export type Request<S extends FastifySchema> = FastifyRequest<
@@ -31,7 +40,12 @@ export type Request<S extends FastifySchema> = FastifyRequest<
   TypeBoxTypeProvider
 >;
 
-export type Reply = FastifyReply<RouteGenericInterface, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression>;
+export type Reply = FastifyReply<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression
+>;
 
 export interface RouteDef<S extends FastifySchema = FastifySchema> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -41,7 +55,10 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
   /** The audit action a mutating route records, or false with the reason it records none. */
   audit?: string | { none: string };
   /** The kind of record each `:param` names, so the isolation test can aim at another tenant's. */
-  params?: Record<string, 'partner' | 'user' | 'organization' | 'plan' | 'token' | 'sourceKey' | 'externalPartner'>;
+  params?: Record<
+    string,
+    'partner' | 'user' | 'organization' | 'plan' | 'token' | 'sourceKey' | 'externalPartner'
+  >;
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;
   bodyLimit?: number;

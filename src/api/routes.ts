@@ -13,7 +13,11 @@ import { listPartnersRoute } from './partner/partners/list-partners.ts';
 import { updatePartnerRoute } from './partner/partners/update-partner.ts';
 import { getPlanRoute } from './partner/plans/get-plan.ts';
 import { listPlansRoute } from './partner/plans/list-plans.ts';
-import { createSourceKeyRoute, listSourceKeysRoute, revokeSourceKeyRoute } from './partner/source-keys/source-keys.ts';
+import {
+  createSourceKeyRoute,
+  listSourceKeysRoute,
+  revokeSourceKeyRoute,
+} from './partner/source-keys/source-keys.ts';
 import { createUserRoute } from './partner/users/create-user.ts';
 import { deleteUserRoute } from './partner/users/delete-user.ts';
 import { getUserRoute } from './partner/users/get-user.ts';

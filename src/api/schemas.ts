@@ -34,7 +34,10 @@ export const ErrorReply = Type.Object(
         code: Type.String(),
         message: Type.String(),
         details: Type.Array(
-          Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }, { additionalProperties: false }),
+          Type.Object(
+            { path: Type.Optional(Type.String()), message: Type.String() },
+            { additionalProperties: false },
+          ),
         ),
       },
       { additionalProperties: false },

@@ -18,7 +18,9 @@ export function systemRoutes(app: FastifyInstance, deps: AppDeps, registry: Regi
       ),
     ]);
     const ready = database === 'ok' && queue === 'ok';
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, queue } });
+    return reply
+      .status(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not_ready', checks: { database, queue } });
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>

@@ -13,25 +13,38 @@ interface SchemaError {
 export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
   // TypeBox reports an unknown field twice: as `additionalProperties` on the object (kept, it names
   // the field) and as a false schema on the field itself (dropped).
-  const useful = errors.filter((e) => !(e.keyword === 'boolean' && e.instancePath !== '' && /additionalProperties$/.test(e.schemaPath ?? '')));
+  const useful = errors.filter(
+    (e) =>
+      !(e.keyword === 'boolean' && e.instancePath !== '' && /additionalProperties$/.test(e.schemaPath ?? '')),
+  );
   const details = useful.map((e) => {
     const path = part + e.instancePath;
     const params = e.params ?? {};
     switch (e.keyword) {
       case 'additionalProperties': {
-        const names = (params.additionalProperties as string[] | undefined) ?? [String(params.additionalProperty)];
-        return { path, message: `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}` };
+        const names = (params.additionalProperties as string[] | undefined) ?? [
+          String(params.additionalProperty),
+        ];
+        return {
+          path,
+          message: `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`,
+        };
       }
       case 'required': {
         const names = (params.requiredProperties as string[] | undefined) ?? [String(params.missingProperty)];
-        return { path, message: `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}` };
+        return {
+          path,
+          message: `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`,
+        };
       }
       default:
         return { path, message: e.message ?? e.keyword };
     }
   });
   // anyOf/oneOf repeat their branches' errors; keep each distinct message once.
-  return details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.message === d.message) === i);
+  return details.filter(
+    (d, i) => details.findIndex((o) => o.path === d.path && o.message === d.message) === i,
+  );
 }
 
 export function summarize(details: readonly ErrorDetail[]): string {

@@ -42,7 +42,11 @@ export class AppError extends Error {
   /** Seconds the client should wait, sent as Retry-After. */
   readonly retryAfter: number | undefined;
 
-  constructor(code: ErrorCode, message?: string, opts: { details?: ErrorDetail[]; retryAfter?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    opts: { details?: ErrorDetail[]; retryAfter?: number } = {},
+  ) {
     super(message ?? errorCatalog[code].message);
     this.code = code;
     this.details = opts.details ?? [];

@@ -15,6 +15,14 @@ export async function writeAudit(db: Db, e: AuditEntry): Promise<void> {
   await db.query(
     `INSERT INTO audit_log (actor_kind, actor_id, partner_id, action, target_type, target_id, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.actorKind, e.actorId, e.partnerId, e.action, e.targetType, e.targetId, JSON.stringify(e.details ?? {})],
+    [
+      e.actorKind,
+      e.actorId,
+      e.partnerId,
+      e.action,
+      e.targetType,
+      e.targetId,
+      JSON.stringify(e.details ?? {}),
+    ],
   );
 }

@@ -114,9 +114,9 @@ export async function useSourceKey(db: Db, token: string): Promise<string | unde
 }
 
 export async function listSourceKeys(db: Db): Promise<TokenInfo[]> {
-  return (await db.query<TokenRow>('SELECT * FROM source_keys WHERE revoked_at IS NULL ORDER BY created_at')).map(
-    toInfo,
-  );
+  return (
+    await db.query<TokenRow>('SELECT * FROM source_keys WHERE revoked_at IS NULL ORDER BY created_at')
+  ).map(toInfo);
 }
 
 export async function revokeSourceKey(db: Db, id: string): Promise<boolean> {

@@ -1,3 +1,5 @@
+import type { PGlite } from '@electric-sql/pglite';
+
 // One small interface over both databases: the embedded PGlite and a PostgreSQL server. Every store
 // function takes a `Db` first, so the same function runs on the pool or inside a transaction.
 
@@ -22,7 +24,7 @@ interface DatabaseBase extends Db {
 /** The embedded database; `pglite` is the instance, for the job queue's adapter. */
 export interface PgliteDatabase extends DatabaseBase {
   readonly kind: 'pglite';
-  readonly pglite: import('@electric-sql/pglite').PGlite;
+  readonly pglite: PGlite;
 }
 
 /** A PostgreSQL server; the queue opens its own small pool to the same URL. */

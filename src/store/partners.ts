@@ -102,7 +102,14 @@ export async function createPartner(db: Db, input: PartnerInput): Promise<Partne
   const [row] = await db.query<PartnerRow>(
     `INSERT INTO partners (id, external_id, name, kind, parent_id, path)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [id, input.externalId ?? null, input.name, input.kind, input.parentId, childPath(parent?.path ?? null, id)],
+    [
+      id,
+      input.externalId ?? null,
+      input.name,
+      input.kind,
+      input.parentId,
+      childPath(parent?.path ?? null, id),
+    ],
   );
   return toPartner(row!);
 }

@@ -36,7 +36,9 @@ export async function upsertPlan(
   input: { name: string; unit?: string | null | undefined },
 ): Promise<{ status: UpsertStatus; plan: Plan }> {
   const unit = input.unit ?? null;
-  const [existing] = await db.query<PlanRow>('SELECT * FROM plans WHERE external_id = $1 FOR UPDATE', [externalId]);
+  const [existing] = await db.query<PlanRow>('SELECT * FROM plans WHERE external_id = $1 FOR UPDATE', [
+    externalId,
+  ]);
   if (existing && existing.name === input.name && existing.unit === unit) {
     return { status: 'unchanged', plan: toPlan(existing) };
   }
@@ -49,15 +51,22 @@ export async function upsertPlan(
 }
 
 export async function findPlansByExternalIds(db: Db, externalIds: readonly string[]): Promise<Plan[]> {
-  const rows = await db.query<PlanRow>('SELECT * FROM plans WHERE external_id = ANY($1::text[])', [externalIds]);
+  const rows = await db.query<PlanRow>('SELECT * FROM plans WHERE external_id = ANY($1::text[])', [
+    externalIds,
+  ]);
   return rows.map(toPlan);
 }
 
 /** Replace the set of plans assigned to a partner. */
-export async function setPartnerPlans(db: Db, partnerId: string, planIds: readonly string[]): Promise<UpsertStatus> {
-  const current = await db.query<{ plan_id: string }>('SELECT plan_id FROM partner_plans WHERE partner_id = $1', [
-    partnerId,
-  ]);
+export async function setPartnerPlans(
+  db: Db,
+  partnerId: string,
+  planIds: readonly string[],
+): Promise<UpsertStatus> {
+  const current = await db.query<{ plan_id: string }>(
+    'SELECT plan_id FROM partner_plans WHERE partner_id = $1',
+    [partnerId],
+  );
   const before = new Set(current.map((r) => r.plan_id));
   const after = new Set(planIds);
   if (before.size === after.size && [...after].every((id) => before.has(id))) return 'unchanged';

@@ -18,12 +18,10 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlMs);
-  await db.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
-    hashToken(token),
-    userId,
-    csrfToken,
-    expiresAt,
-  ]);
+  await db.query(
+    'INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
+    [hashToken(token), userId, csrfToken, expiresAt],
+  );
   return { token, session: { userId, csrfToken, expiresAt } };
 }
 

@@ -48,7 +48,9 @@ const selectWithPath = `SELECT u.*, p.path AS partner_path FROM users u LEFT JOI
 export async function getUserWithSecret(db: Db, where: { id: string } | { email: string }) {
   const [sql, value] = 'id' in where ? ['u.id = $1', where.id] : ['lower(u.email) = lower($1)', where.email];
   const [row] = await db.query<UserRow>(`${selectWithPath} WHERE ${sql}`, [value]);
-  return row && { ...toUser(row), passwordHash: row.password_hash ?? null, partnerPath: row.partner_path ?? null };
+  return (
+    row && { ...toUser(row), passwordHash: row.password_hash ?? null, partnerPath: row.partner_path ?? null }
+  );
 }
 
 export async function getUser(db: Db, id: string): Promise<User | undefined> {
@@ -95,7 +97,12 @@ export async function updateUser(
   return toUser(row!);
 }
 
-export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+export async function setPassword(
+  db: Db,
+  id: string,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
   await db.query(
     'UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = now() WHERE id = $1',
     [id, passwordHash, mustChange],

@@ -12,7 +12,9 @@ afterAll(async () => t?.stop());
 
 describe('first operator', () => {
   it('is created once with a one-time password that must be changed before anything else', async () => {
-    const ops = await t.hub.db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE role = 'operator'`);
+    const ops = await t.hub.db.query<{ password_hash: string }>(
+      `SELECT password_hash FROM users WHERE role = 'operator'`,
+    );
     expect(ops).toHaveLength(1);
     expect(ops[0]!.password_hash.startsWith('$argon2id$')).toBe(true);
     // The test hub already changed it; a fresh user shows the gate.
@@ -28,7 +30,10 @@ describe('first operator', () => {
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('password_change_required');
     expect((await c.get('/api/v1/me')).status).toBe(200);
-    const weak = await c.post('/api/v1/me/password', { currentPassword: created.body.oneTimePassword, newPassword: 'short' });
+    const weak = await c.post('/api/v1/me/password', {
+      currentPassword: created.body.oneTimePassword,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.message).toContain('body/newPassword');
   });
@@ -51,7 +56,12 @@ describe('sessions', () => {
   it('refuses cookie-authenticated writes without the CSRF token', async () => {
     const c = new Client(t.url);
     await c.login('operator@localhost', NEW_PASSWORD);
-    const res = await c.request('POST', '/api/v1/source-keys', { name: 'no csrf' }, { 'x-csrf-token': 'wrong' });
+    const res = await c.request(
+      'POST',
+      '/api/v1/source-keys',
+      { name: 'no csrf' },
+      { 'x-csrf-token': 'wrong' },
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('csrf_failed');
     expect(await t.hub.db.query(`SELECT 1 FROM source_keys WHERE name = 'no csrf'`)).toHaveLength(0);
@@ -74,7 +84,8 @@ describe('sessions', () => {
   it('throttles repeated failures for an e-mail, even with the right password afterwards', async () => {
     const admin = await t.userClient(tree.partners.resB, 'admin');
     const email = (await admin.get('/api/v1/me')).body.user.email;
-    for (let i = 0; i < 5; i++) expect((await new Client(t.url).login(email, 'not-the-password')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await new Client(t.url).login(email, 'not-the-password')).status).toBe(401);
     const locked = await new Client(t.url).login(email, NEW_PASSWORD);
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('too_many_attempts');
@@ -99,11 +110,15 @@ describe('personal access tokens', () => {
     expect((await script.post('/api/v1/me/tokens', { name: 'from a script' })).status).toBe(201);
     expect((await owner.delete(`/api/v1/me/tokens/${created.body.info.id}`)).status).toBe(204);
     expect((await script.get('/api/v1/me')).status).toBe(401);
-    expect(await t.hub.db.query('SELECT 1 FROM access_tokens WHERE token_hash = $1', [token])).toHaveLength(0);
+    expect(await t.hub.db.query('SELECT 1 FROM access_tokens WHERE token_hash = $1', [token])).toHaveLength(
+      0,
+    );
   });
 
   it('refuses a malformed Authorization header with a clear message', async () => {
-    const res = await new Client(t.url).request('GET', '/api/v1/me', undefined, { authorization: 'Token abc' });
+    const res = await new Client(t.url).request('GET', '/api/v1/me', undefined, {
+      authorization: 'Token abc',
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toContain('Bearer');
   });

@@ -20,7 +20,9 @@ let ofB: Targets;
 let ofParent: Targets;
 
 async function planId(externalId: string): Promise<string> {
-  return (await t.hub.db.query<{ id: string }>('SELECT id FROM plans WHERE external_id = $1', [externalId]))[0]!.id;
+  return (
+    await t.hub.db.query<{ id: string }>('SELECT id FROM plans WHERE external_id = $1', [externalId])
+  )[0]!.id;
 }
 
 beforeAll(async () => {
@@ -63,7 +65,8 @@ function exampleBody(route: RouteDef, targets: Targets): unknown {
   const schema = route.schema.body as { examples?: unknown[] } | undefined;
   if (!schema) return undefined;
   const example = schema.examples?.[0];
-  if (example === undefined) throw new Error(`${route.method} ${route.url} has a body schema without an example`);
+  if (example === undefined)
+    throw new Error(`${route.method} ${route.url} has a body schema without an example`);
   const body = structuredClone(example) as Record<string, unknown>;
   if ('partnerId' in body) body.partnerId = targets.partner;
   if ('parentId' in body) body.parentId = targets.partner;
@@ -98,17 +101,24 @@ async function expectNoReach(caller: Client, route: RouteDef, targets: Targets) 
 
 describe('tenant isolation over every Partner API route', () => {
   it('covers every route the app registered', () => {
-    for (const r of partnerRoutes) expect(t.hub.app!.hasRoute({ method: r.method, url: r.url }), r.url).toBe(true);
+    for (const r of partnerRoutes)
+      expect(t.hub.app!.hasRoute({ method: r.method, url: r.url }), r.url).toBe(true);
     expect(guarded.length).toBeGreaterThan(15);
   });
 
-  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('another partner cannot reach B: %s', async (_n, route) => {
-    await expectNoReach(ownerA, route, ofB);
-  });
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    'another partner cannot reach B: %s',
+    async (_n, route) => {
+      await expectNoReach(ownerA, route, ofB);
+    },
+  );
 
-  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('a sub-reseller cannot reach its parent: %s', async (_n, route) => {
-    await expectNoReach(ownerSub, route, ofParent);
-  });
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    'a sub-reseller cannot reach its parent: %s',
+    async (_n, route) => {
+      await expectNoReach(ownerSub, route, ofParent);
+    },
+  );
 
   it.each(guarded.filter((r) => r.permission !== 'member').map((r) => [`${r.method} ${r.url}`, r] as const))(
     'a viewer is refused: %s',
@@ -121,8 +131,12 @@ describe('tenant isolation over every Partner API route', () => {
 
   it('left B untouched', async () => {
     expect((await t.operator.get(`/api/v1/users/${ofB.user}`)).status).toBe(200);
-    expect((await t.operator.get(`/api/v1/partners/${ofB.partner}`)).body.name).toBe(`Reseller B ${tree.tag}`);
-    const tokens = await t.hub.db.query('SELECT 1 FROM access_tokens WHERE id = $1 AND revoked_at IS NULL', [ofB.token]);
+    expect((await t.operator.get(`/api/v1/partners/${ofB.partner}`)).body.name).toBe(
+      `Reseller B ${tree.tag}`,
+    );
+    const tokens = await t.hub.db.query('SELECT 1 FROM access_tokens WHERE id = $1 AND revoked_at IS NULL', [
+      ofB.token,
+    ]);
     expect(tokens).toHaveLength(1);
   });
 });

@@ -41,7 +41,9 @@ describe('OpenAPI document', () => {
   });
 
   it('declares an audit action (or why none) on every mutating route', () => {
-    const missing = allRoutes.filter((r) => r.method !== 'GET' && r.audit === undefined).map((r) => `${r.method} ${r.url}`);
+    const missing = allRoutes
+      .filter((r) => r.method !== 'GET' && r.audit === undefined)
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
   });
 });
@@ -52,7 +54,9 @@ describe('error catalog', () => {
     const documented = Object.fromEntries(
       [...doc.matchAll(/^\| `(\w+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]),
     );
-    const catalog = Object.fromEntries(Object.entries(errorCatalog).map(([code, spec]) => [code, spec.status]));
+    const catalog = Object.fromEntries(
+      Object.entries(errorCatalog).map(([code, spec]) => [code, spec.status]),
+    );
     expect(documented).toEqual(catalog);
   });
 

@@ -16,7 +16,9 @@ describe('reads scoped to the subtree', () => {
     expect(ids).toEqual([tree.partners.resA, tree.partners.subA].sort());
     const orgs = (await c.get('/api/v1/organizations')).body.items.map((o: { id: string }) => o.id).sort();
     expect(orgs).toEqual([tree.orgs.orgA, tree.orgs.orgSub].sort());
-    const plans = (await c.get('/api/v1/plans')).body.items.map((p: { externalId: string }) => p.externalId).sort();
+    const plans = (await c.get('/api/v1/plans')).body.items
+      .map((p: { externalId: string }) => p.externalId)
+      .sort();
     expect(plans).toEqual([tree.ext('planA'), tree.ext('planSub')].sort());
   });
 
@@ -37,9 +39,11 @@ describe('reads scoped to the subtree', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `Paged Org ${i}`));
-    expect((await t.operator.get('/api/v1/organizations?q=a.example.com')).body.items.map((o: { id: string }) => o.id)).toEqual([
-      tree.orgs.orgA,
-    ]);
+    expect(
+      (await t.operator.get('/api/v1/organizations?q=a.example.com')).body.items.map(
+        (o: { id: string }) => o.id,
+      ),
+    ).toEqual([tree.orgs.orgA]);
     const bad = await t.operator.get('/api/v1/organizations?cursor=garbage');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('querystring/cursor');
@@ -115,7 +119,16 @@ describe('users: owners and super admins manage their subtree', () => {
     expect((await superAdmin.patch(`/api/v1/users/${owner.userId}`, { name: 'Renamed' })).status).toBe(403);
 
     const admin = await t.userClient(tree.partners.resA, 'admin');
-    expect((await admin.post('/api/v1/users', { email: 'x@example.com', name: 'X', partnerId: tree.partners.resA, role: 'viewer' })).status).toBe(403);
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          email: 'x@example.com',
+          name: 'X',
+          partnerId: tree.partners.resA,
+          role: 'viewer',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('keeps the last owner and refuses changing your own role', async () => {

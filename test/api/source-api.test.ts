@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 const count = async (table: string) =>
-  ((await t.hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!).n;
+  (await t.hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
 describe('Source API upserts', () => {
   it('creates, then reports unchanged, then updated (idempotent PUT)', async () => {
@@ -35,9 +35,10 @@ describe('Source API upserts', () => {
       parentExternalId: 'dist2-' + tree.tag,
     });
     expect(moved.body.status).toBe('updated');
-    const paths = await t.hub.db.query<{ id: string; path: string }>('SELECT id, path FROM partners WHERE id = ANY($1)', [
-      [tree.partners.subA, tree.partners.resA],
-    ]);
+    const paths = await t.hub.db.query<{ id: string; path: string }>(
+      'SELECT id, path FROM partners WHERE id = ANY($1)',
+      [[tree.partners.subA, tree.partners.resA]],
+    );
     const resAPath = paths.find((p) => p.id === tree.partners.resA)!.path;
     expect(paths.find((p) => p.id === tree.partners.subA)!.path.startsWith(resAPath)).toBe(true);
   });
@@ -47,7 +48,12 @@ describe('Source API upserts', () => {
     await t.source.put('/api/v1/source/partners/p-partial', { name: 'Partial', kind: 'direct_reseller' });
     const res = await t.source.post('/api/v1/source/organizations/batch', {
       items: [
-        { externalId: 'o-good', name: 'Good Org', partnerExternalId: 'p-partial', domains: ['Good.example.com'] },
+        {
+          externalId: 'o-good',
+          name: 'Good Org',
+          partnerExternalId: 'p-partial',
+          domains: ['Good.example.com'],
+        },
         { externalId: 'o-bad-partner', name: 'Bad', partnerExternalId: 'nobody' },
         { externalId: 'o-bad-field', name: 'Bad', partnerExternalId: 'p-partial', colour: 'red' },
         { externalId: 'o-bad-type', name: 42, partnerExternalId: 'p-partial' },
@@ -62,15 +68,21 @@ describe('Source API upserts', () => {
     expect(byKey['o-bad-type'].error.message).toContain('body/items/3/name');
     expect(byKey['o-bad-domain'].error.message).toContain('body/items/4/domains/0');
     expect(await count('organizations')).toBe(before + 1);
-    const org = await t.hub.db.query<{ domains: string[] }>(`SELECT domains FROM organizations WHERE external_id = 'o-good'`);
+    const org = await t.hub.db.query<{ domains: string[] }>(
+      `SELECT domains FROM organizations WHERE external_id = 'o-good'`,
+    );
     expect(org[0]!.domains).toEqual(['good.example.com']);
   });
 
   it('rejects a plan assignment naming unknown plans, naming them, and keeps the old set', async () => {
     await t.source.put('/api/v1/source/partners/p-plans', { name: 'Plans', kind: 'direct_reseller' });
     await t.source.put('/api/v1/source/plans/pl-1', { name: 'One' });
-    expect((await t.source.put('/api/v1/source/partners/p-plans/plans', { planExternalIds: ['pl-1'] })).status).toBe(201);
-    const bad = await t.source.put('/api/v1/source/partners/p-plans/plans', { planExternalIds: ['pl-1', 'pl-x', 'pl-y'] });
+    expect(
+      (await t.source.put('/api/v1/source/partners/p-plans/plans', { planExternalIds: ['pl-1'] })).status,
+    ).toBe(201);
+    const bad = await t.source.put('/api/v1/source/partners/p-plans/plans', {
+      planExternalIds: ['pl-1', 'pl-x', 'pl-y'],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toBe('planExternalIds: no plan "pl-x", "pl-y"');
     const rows = await t.hub.db.query(
@@ -80,8 +92,15 @@ describe('Source API upserts', () => {
   });
 
   it('refuses a tree that breaks the rules', async () => {
-    await t.source.put('/api/v1/source/partners/p-sub', { name: 'Sub', kind: 'sub_reseller', parentExternalId: 'p-plans' });
-    const orphan = await t.source.put('/api/v1/source/partners/p-orphan', { name: 'Orphan', kind: 'sub_reseller' });
+    await t.source.put('/api/v1/source/partners/p-sub', {
+      name: 'Sub',
+      kind: 'sub_reseller',
+      parentExternalId: 'p-plans',
+    });
+    const orphan = await t.source.put('/api/v1/source/partners/p-orphan', {
+      name: 'Orphan',
+      kind: 'sub_reseller',
+    });
     expect(orphan.status).toBe(422);
     expect(orphan.body.error.code).toBe('invalid_hierarchy');
     const upward = await t.source.put('/api/v1/source/partners/p-dist-under', {
@@ -103,13 +122,29 @@ describe('Source API upserts', () => {
 
 describe('Source API bad input: a clear 4xx and nothing written', () => {
   const cases: [string, string, string, unknown, number, string, Record<string, string>?][] = [
-    ['malformed JSON', 'PUT', '/api/v1/source/plans/x1', '{"name": ', 400, 'invalid_json', { 'content-type': 'application/json' }],
+    [
+      'malformed JSON',
+      'PUT',
+      '/api/v1/source/plans/x1',
+      '{"name": ',
+      400,
+      'invalid_json',
+      { 'content-type': 'application/json' },
+    ],
     ['unknown field', 'PUT', '/api/v1/source/plans/x2', { name: 'P', colour: 'red' }, 400, 'invalid_request'],
     ['wrong type', 'PUT', '/api/v1/source/plans/x3', { name: 7 }, 400, 'invalid_request'],
     ['missing field', 'PUT', '/api/v1/source/organizations/x4', { name: 'O' }, 400, 'invalid_request'],
     ['bad kind', 'PUT', '/api/v1/source/partners/x5', { name: 'P', kind: 'king' }, 400, 'invalid_request'],
     ['blank name', 'PUT', '/api/v1/source/plans/x6', { name: '   ' }, 400, 'invalid_request'],
-    ['not JSON', 'PUT', '/api/v1/source/plans/x7', 'name=P', 415, 'unsupported_media_type', { 'content-type': 'text/plain' }],
+    [
+      'not JSON',
+      'PUT',
+      '/api/v1/source/plans/x7',
+      'name=P',
+      415,
+      'unsupported_media_type',
+      { 'content-type': 'text/plain' },
+    ],
     [
       'too many items',
       'POST',
@@ -119,15 +154,22 @@ describe('Source API bad input: a clear 4xx and nothing written', () => {
       'invalid_request',
     ],
     ['empty batch', 'POST', '/api/v1/source/plans/batch', { items: [] }, 400, 'invalid_request'],
-    ['oversized body', 'PUT', '/api/v1/source/plans/x8', { name: 'P', unit: 'x'.repeat(2 * 1024 * 1024) }, 413, 'body_too_large'],
+    [
+      'oversized body',
+      'PUT',
+      '/api/v1/source/plans/x8',
+      { name: 'P', unit: 'x'.repeat(2 * 1024 * 1024) },
+      413,
+      'body_too_large',
+    ],
   ];
   it.each(cases)('%s', async (_name, method, path, body, status, code, headers) => {
-    const before = await count('plans') + (await count('partners')) + (await count('organizations'));
+    const before = (await count('plans')) + (await count('partners')) + (await count('organizations'));
     const res = await t.source.request(method, path, body, headers);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message.length).toBeGreaterThan(5);
-    expect(await count('plans') + (await count('partners')) + (await count('organizations'))).toBe(before);
+    expect((await count('plans')) + (await count('partners')) + (await count('organizations'))).toBe(before);
   });
 
   it('names the field that is wrong', async () => {
@@ -147,7 +189,9 @@ describe('Source API bad input: a clear 4xx and nothing written', () => {
     const anonymous = await t.client().put('/api/v1/source/plans/x10', { name: 'P' });
     expect(anonymous.status).toBe(401);
     const revoked = t.client({ bearer: 'psah_src_not-a-real-key' });
-    expect((await revoked.put('/api/v1/source/plans/x10', { name: 'P' })).body.error.message).toContain('unknown or revoked');
+    expect((await revoked.put('/api/v1/source/plans/x10', { name: 'P' })).body.error.message).toContain(
+      'unknown or revoked',
+    );
     expect(await t.hub.db.query(`SELECT 1 FROM plans WHERE external_id = 'x10'`)).toHaveLength(0);
   });
 });

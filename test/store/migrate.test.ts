@@ -19,7 +19,15 @@ describe(`migrations on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
     expect(tables.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['partners', 'users', 'sessions', 'organizations', 'plans', 'partner_plans', 'audit_log']),
+      expect.arrayContaining([
+        'partners',
+        'users',
+        'sessions',
+        'organizations',
+        'plans',
+        'partner_plans',
+        'audit_log',
+      ]),
     );
   });
 

@@ -48,8 +48,8 @@ describe('partner store', () => {
   it('refuses a move under its own descendant', async () => {
     const d = await createPartner(t.db, { name: 'Loop D', kind: 'distributor', parentId: null });
     const m = await createPartner(t.db, { name: 'Loop M', kind: 'master_reseller', parentId: d.id });
-    await expect(updatePartner(t.db, m, { name: 'Loop M', kind: 'master_reseller', parentId: m.id })).rejects.toThrow(
-      /cannot sit under|own descendant/,
-    );
+    await expect(
+      updatePartner(t.db, m, { name: 'Loop M', kind: 'master_reseller', parentId: m.id }),
+    ).rejects.toThrow(/cannot sit under|own descendant/);
   });
 });

@@ -18,7 +18,12 @@ export class Client {
     this.bearer = opts.bearer;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && typeof body !== 'string') h['content-type'] ??= 'application/json';
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;

@@ -16,7 +16,10 @@ export interface TestHub {
   source: Client;
   client(opts?: { bearer?: string }): Client;
   /** Create a user through the API and return a client signed in as them (password changed). */
-  userClient(partnerId: string, role: 'owner' | 'super_admin' | 'admin' | 'viewer'): Promise<Client & { userId: string }>;
+  userClient(
+    partnerId: string,
+    role: 'owner' | 'super_admin' | 'admin' | 'viewer',
+  ): Promise<Client & { userId: string }>;
   stop(): Promise<void>;
 }
 
@@ -59,7 +62,10 @@ export async function startTestHub(): Promise<TestHub> {
 /** Sign in with a one-time password, replace it, and sign in again with the new one. */
 export async function signInFirstTime(c: Client, email: string, oneTime: string): Promise<Client> {
   await c.login(email, oneTime);
-  const changed = await c.post('/api/v1/me/password', { currentPassword: oneTime, newPassword: NEW_PASSWORD });
+  const changed = await c.post('/api/v1/me/password', {
+    currentPassword: oneTime,
+    newPassword: NEW_PASSWORD,
+  });
   if (changed.status !== 204) throw new Error(`password change failed: ${changed.text}`);
   const again = await c.login(email, NEW_PASSWORD);
   if (again.status !== 200) throw new Error(`sign-in failed: ${again.text}`);
@@ -73,14 +79,29 @@ export async function seedTree(source: Client, tag = randomBytes(3).toString('he
     items: [
       { externalId: ext('subA'), name: `Sub A ${tag}`, kind: 'sub_reseller', parentExternalId: ext('resA') },
       { externalId: ext('dist'), name: `Distributor ${tag}`, kind: 'distributor' },
-      { externalId: ext('resA'), name: `Reseller A ${tag}`, kind: 'direct_reseller', parentExternalId: ext('dist') },
-      { externalId: ext('resB'), name: `Reseller B ${tag}`, kind: 'direct_reseller', parentExternalId: ext('dist') },
+      {
+        externalId: ext('resA'),
+        name: `Reseller A ${tag}`,
+        kind: 'direct_reseller',
+        parentExternalId: ext('dist'),
+      },
+      {
+        externalId: ext('resB'),
+        name: `Reseller B ${tag}`,
+        kind: 'direct_reseller',
+        parentExternalId: ext('dist'),
+      },
     ],
   });
   if (batch.body.counts?.rejected !== 0) throw new Error(`seed failed: ${batch.text}`);
-  const id = (name: string) => batch.body.results.find((r: { key: string }) => r.key === ext(name)).id as string;
+  const id = (name: string) =>
+    batch.body.results.find((r: { key: string }) => r.key === ext(name)).id as string;
   await source.post('/api/v1/source/plans/batch', {
-    items: ['planA', 'planB', 'planSub'].map((p) => ({ externalId: ext(p), name: `Plan ${p} ${tag}`, unit: 'seat' })),
+    items: ['planA', 'planB', 'planSub'].map((p) => ({
+      externalId: ext(p),
+      name: `Plan ${p} ${tag}`,
+      unit: 'seat',
+    })),
   });
   await source.post('/api/v1/source/partners/plans/batch', {
     items: [
@@ -91,12 +112,18 @@ export async function seedTree(source: Client, tag = randomBytes(3).toString('he
   });
   const orgs = await source.post('/api/v1/source/organizations/batch', {
     items: [
-      { externalId: ext('orgA'), name: `Org A ${tag}`, partnerExternalId: ext('resA'), domains: ['a.example.com'] },
+      {
+        externalId: ext('orgA'),
+        name: `Org A ${tag}`,
+        partnerExternalId: ext('resA'),
+        domains: ['a.example.com'],
+      },
       { externalId: ext('orgB'), name: `Org B ${tag}`, partnerExternalId: ext('resB') },
       { externalId: ext('orgSub'), name: `Org Sub ${tag}`, partnerExternalId: ext('subA') },
     ],
   });
-  const orgId = (name: string) => orgs.body.results.find((r: { key: string }) => r.key === ext(name)).id as string;
+  const orgId = (name: string) =>
+    orgs.body.results.find((r: { key: string }) => r.key === ext(name)).id as string;
   return {
     tag,
     ext,

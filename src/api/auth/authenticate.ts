@@ -24,7 +24,10 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<Authent
   const session = await useSession(db, cookie, SESSION_TTL_MS);
   if (!session) return { actor: undefined, mustChangePassword: false };
   if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
-    throw new AppError('csrf_failed', `Send the session's CSRF token (from /api/v1/me) in the ${CSRF_HEADER} header`);
+    throw new AppError(
+      'csrf_failed',
+      `Send the session's CSRF token (from /api/v1/me) in the ${CSRF_HEADER} header`,
+    );
   }
   return userActor(db, session.userId, 'session');
 }
@@ -54,6 +57,13 @@ async function userActor(db: Db, userId: string, via: 'session' | 'token'): Prom
   const actor: Actor =
     user.role === 'operator'
       ? { kind: 'operator', userId: user.id, via }
-      : { kind: 'user', userId: user.id, partnerId: user.partnerId!, partnerPath: user.partnerPath!, role: user.role, via };
+      : {
+          kind: 'user',
+          userId: user.id,
+          partnerId: user.partnerId!,
+          partnerPath: user.partnerPath!,
+          role: user.role,
+          via,
+        };
   return { actor, mustChangePassword: user.mustChangePassword };
 }

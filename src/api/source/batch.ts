@@ -35,7 +35,11 @@ export interface BatchSpec<T> {
   onApplied?(tx: Db, item: T, applied: Applied): Promise<void>;
 }
 
-export async function runBatch<T>(db: Db, items: readonly unknown[], spec: BatchSpec<T>): Promise<BatchReply> {
+export async function runBatch<T>(
+  db: Db,
+  items: readonly unknown[],
+  spec: BatchSpec<T>,
+): Promise<BatchReply> {
   const check = Compile(spec.schema);
   const results: ItemResult[] = [];
   const valid: { index: number; item: T }[] = [];
@@ -61,7 +65,12 @@ export async function runBatch<T>(db: Db, items: readonly unknown[], spec: Batch
         results.push({ index, key: spec.key(item), status: applied.status, id: applied.id });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        results.push({ index, key: spec.key(item), status: 'rejected', error: { code: err.code, message: err.message } });
+        results.push({
+          index,
+          key: spec.key(item),
+          status: 'rejected',
+          error: { code: err.code, message: err.message },
+        });
       }
     }
   });

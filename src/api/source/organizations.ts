@@ -19,7 +19,10 @@ const Body = Type.Object(
     domains: Type.Optional(Type.Array(Domain, { maxItems: 100 })),
     active: Type.Optional(Type.Boolean()),
   },
-  { ...Closed, examples: [{ name: 'Contoso Ltd', partnerExternalId: 'reseller-7', domains: ['contoso.com'] }] },
+  {
+    ...Closed,
+    examples: [{ name: 'Contoso Ltd', partnerExternalId: 'reseller-7', domains: ['contoso.com'] }],
+  },
 );
 
 export const sourceOrganizationRoutes = sourceRoutes({
@@ -31,7 +34,8 @@ export const sourceOrganizationRoutes = sourceRoutes({
   body: Body,
   async apply(tx, externalId, body) {
     const partner = await findPartnerByExternalId(tx, body.partnerExternalId);
-    if (!partner) throw new AppError('invalid_reference', `partnerExternalId: no partner "${body.partnerExternalId}"`);
+    if (!partner)
+      throw new AppError('invalid_reference', `partnerExternalId: no partner "${body.partnerExternalId}"`);
     const domains = [...new Set((body.domains ?? []).map((d) => d.toLowerCase()))].sort();
     const { status, organization } = await upsertOrganization(tx, externalId, {
       name: body.name,

@@ -20,13 +20,21 @@ export const sourcePartnerPlanRoutes = sourceRoutes({
   body: Body,
   async apply(tx, partnerExternalId, body) {
     const partner = await findPartnerByExternalId(tx, partnerExternalId);
-    if (!partner) throw new AppError('invalid_reference', `partnerExternalId: no partner "${partnerExternalId}"`);
+    if (!partner)
+      throw new AppError('invalid_reference', `partnerExternalId: no partner "${partnerExternalId}"`);
     const plans = await findPlansByExternalIds(tx, body.planExternalIds);
     const missing = body.planExternalIds.filter((id) => !plans.some((p) => p.externalId === id));
     if (missing.length > 0) {
-      throw new AppError('invalid_reference', `planExternalIds: no plan ${missing.map((m) => `"${m}"`).join(', ')}`);
+      throw new AppError(
+        'invalid_reference',
+        `planExternalIds: no plan ${missing.map((m) => `"${m}"`).join(', ')}`,
+      );
     }
-    const status = await setPartnerPlans(tx, partner.id, plans.map((p) => p.id));
+    const status = await setPartnerPlans(
+      tx,
+      partner.id,
+      plans.map((p) => p.id),
+    );
     return { status, id: partner.id };
   },
   auditTarget: 'partner',

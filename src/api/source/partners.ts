@@ -17,7 +17,10 @@ async function applyPartner(tx: Db, externalId: string, body: Static<typeof Body
   const parentExternalId = body.parentExternalId ?? null;
   const parent = parentExternalId === null ? undefined : await findPartnerByExternalId(tx, parentExternalId);
   if (parentExternalId !== null && !parent) {
-    throw new AppError('invalid_reference', `parentExternalId: no partner "${parentExternalId}" (send parents first)`);
+    throw new AppError(
+      'invalid_reference',
+      `parentExternalId: no partner "${parentExternalId}" (send parents first)`,
+    );
   }
   const input = { name: body.name, kind: body.kind, parentId: parent?.id ?? null, externalId };
   const existing = await findPartnerByExternalId(tx, externalId);
@@ -27,7 +30,9 @@ async function applyPartner(tx: Db, externalId: string, body: Static<typeof Body
 }
 
 /** Parents before children when both are in one batch, so the order items are sent in does not matter. */
-function parentsFirst<T extends { item: { externalId: string; parentExternalId?: string | null } }>(items: T[]): T[] {
+function parentsFirst<T extends { item: { externalId: string; parentExternalId?: string | null } }>(
+  items: T[],
+): T[] {
   const pending = new Map(items.map((i) => [i.item.externalId, i]));
   const ordered: T[] = [];
   const visit = (entry: T, seen: Set<string>): void => {

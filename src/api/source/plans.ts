@@ -5,7 +5,10 @@ import { Closed, Name } from '../schemas.ts';
 import { sourceRoutes } from './resource-routes.ts';
 
 const Body = Type.Object(
-  { name: Name, unit: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()])) },
+  {
+    name: Name,
+    unit: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()])),
+  },
   { ...Closed, examples: [{ name: 'Microsoft 365 Backup', unit: 'seat' }] },
 );
 

@@ -26,14 +26,22 @@ export interface SourceResource<K extends string, B extends TObject> {
 }
 
 const AppliedReply = Type.Object(
-  { status: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged')]), id: Type.String() },
+  {
+    status: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged')]),
+    id: Type.String(),
+  },
   Closed,
 );
 
 const BatchReplySchema = Type.Object(
   {
     counts: Type.Object(
-      { created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer() },
+      {
+        created: Type.Integer(),
+        updated: Type.Integer(),
+        unchanged: Type.Integer(),
+        rejected: Type.Integer(),
+      },
       Closed,
     ),
     results: Type.Array(
@@ -52,7 +60,13 @@ const BatchReplySchema = Type.Object(
   Closed,
 );
 
-function auditChange(ctx: RouteContext, tx: Db, r: { auditTarget: string; noun: string }, key: string, applied: Applied) {
+function auditChange(
+  ctx: RouteContext,
+  tx: Db,
+  r: { auditTarget: string; noun: string },
+  key: string,
+  applied: Applied,
+) {
   return ctx.audit(tx, {
     action: `${r.noun}.${applied.status}`,
     targetType: r.auditTarget,
@@ -86,7 +100,10 @@ export function sourceRoutes<K extends string, B extends TObject>(r: SourceResou
       return reply.status(applied.status === 'created' ? 201 : 200).send(applied);
     },
   });
-  const item = Type.Object({ [r.keyName]: ExternalId, ...r.body.properties }, { ...Closed, required: [r.keyName, ...(r.body.required ?? [])] });
+  const item = Type.Object(
+    { [r.keyName]: ExternalId, ...r.body.properties },
+    { ...Closed, required: [r.keyName, ...(r.body.required ?? [])] },
+  );
   const batch = defineRoute({
     method: 'POST',
     url: r.batchUrl,

@@ -1,6 +1,11 @@
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
-import { clearFailures, lockedFor, recordFailure, type ThrottlePolicy } from '../../../store/login-failures.ts';
+import {
+  clearFailures,
+  lockedFor,
+  recordFailure,
+  type ThrottlePolicy,
+} from '../../../store/login-failures.ts';
 import { createSession } from '../../../store/sessions.ts';
 import { getUserWithSecret } from '../../../store/users.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
@@ -21,7 +26,10 @@ export const login = defineRoute({
     summary: 'Sign in; sets the session cookie and returns the CSRF token for writes',
     tags: ['auth'],
     body: Type.Object(
-      { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+      {
+        email: Type.String({ minLength: 1, maxLength: 320 }),
+        password: Type.String({ minLength: 1, maxLength: 1000 }),
+      },
       { ...Closed, examples: [{ email: 'someone@example.com', password: 'correct horse battery' }] },
     ),
     response: { 200: Type.Object({ user: UserReply, csrfToken: Type.String() }, Closed), ...errorReplies },

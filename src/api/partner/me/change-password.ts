@@ -17,8 +17,14 @@ export const changePassword = defineRoute({
     summary: 'Change your password (required after a one-time password); other sessions end',
     tags: ['auth'],
     body: Type.Object(
-      { currentPassword: Type.String({ minLength: 1, maxLength: 1000 }), newPassword: Type.String({ maxLength: 1000 }) },
-      { ...Closed, examples: [{ currentPassword: 'the old one here', newPassword: 'a much longer new one' }] },
+      {
+        currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+        newPassword: Type.String({ maxLength: 1000 }),
+      },
+      {
+        ...Closed,
+        examples: [{ currentPassword: 'the old one here', newPassword: 'a much longer new one' }],
+      },
     ),
     response: { 204: {}, ...errorReplies },
   },

@@ -36,8 +36,17 @@ export const createToken = defineRoute({
   async handler(req, reply, { deps, actor, audit }) {
     const me = userActor(actor);
     const created = await deps.db.transaction(async (tx) => {
-      const t = await createAccessToken(tx, me.userId, req.body.name, req.body.expiresAt ? new Date(req.body.expiresAt) : null);
-      await audit(tx, { targetType: 'token', targetId: t.info.id, partnerId: me.kind === 'user' ? me.partnerId : null });
+      const t = await createAccessToken(
+        tx,
+        me.userId,
+        req.body.name,
+        req.body.expiresAt ? new Date(req.body.expiresAt) : null,
+      );
+      await audit(tx, {
+        targetType: 'token',
+        targetId: t.info.id,
+        partnerId: me.kind === 'user' ? me.partnerId : null,
+      });
       return t;
     });
     return reply.status(201).send({ token: created.token, info: formatToken(created.info) });
@@ -50,12 +59,21 @@ export const revokeToken = defineRoute({
   permission: 'member',
   audit: 'token.revoked',
   params: { id: 'token' },
-  schema: { summary: 'Revoke one of your tokens', tags: ['auth'], params: IdParams, response: { 204: {}, ...errorReplies } },
+  schema: {
+    summary: 'Revoke one of your tokens',
+    tags: ['auth'],
+    params: IdParams,
+    response: { 204: {}, ...errorReplies },
+  },
   async handler(req, reply, { deps, actor, audit }) {
     const me = userActor(actor);
     await deps.db.transaction(async (tx) => {
       if (!(await revokeAccessToken(tx, me.userId, req.params.id))) throw notFound('token', req.params.id);
-      await audit(tx, { targetType: 'token', targetId: req.params.id, partnerId: me.kind === 'user' ? me.partnerId : null });
+      await audit(tx, {
+        targetType: 'token',
+        targetId: req.params.id,
+        partnerId: me.kind === 'user' ? me.partnerId : null,
+      });
     });
     return reply.status(204).send();
   },

@@ -9,7 +9,12 @@ export const getOrganizationRoute = defineRoute({
   url: '/api/v1/organizations/:id',
   permission: 'member',
   params: { id: 'organization' },
-  schema: { summary: 'One organization', tags: ['organizations'], params: IdParams, response: { 200: OrganizationReply, ...errorReplies } },
+  schema: {
+    summary: 'One organization',
+    tags: ['organizations'],
+    params: IdParams,
+    response: { 200: OrganizationReply, ...errorReplies },
+  },
   async handler(req, _reply, { deps, actor }) {
     const org = await getOrganization(deps.db, req.params.id, scopePath(actor));
     if (!org) throw notFound('organization', req.params.id);

@@ -19,7 +19,11 @@ export const listOrganizationsRoute = defineRoute({
     response: { 200: PageOf(OrganizationReply), ...errorReplies },
   },
   async handler(req, _reply, { deps, actor }) {
-    const page = await listOrganizations(deps.db, { ...req.query, limit: req.query.limit ?? 50, withinPath: scopePath(actor) });
+    const page = await listOrganizations(deps.db, {
+      ...req.query,
+      limit: req.query.limit ?? 50,
+      withinPath: scopePath(actor),
+    });
     return { items: page.items.map(formatOrganization), nextCursor: page.nextCursor };
   },
 });

@@ -9,7 +9,12 @@ export const getPartnerRoute = defineRoute({
   url: '/api/v1/partners/:id',
   permission: 'member',
   params: { id: 'partner' },
-  schema: { summary: 'One partner', tags: ['partners'], params: IdParams, response: { 200: PartnerReply, ...errorReplies } },
+  schema: {
+    summary: 'One partner',
+    tags: ['partners'],
+    params: IdParams,
+    response: { 200: PartnerReply, ...errorReplies },
+  },
   async handler(req, _reply, { deps, actor }) {
     const partner = await getPartner(deps.db, req.params.id);
     if (!partner || !canSeePartnerPath(actor, partner.path)) throw notFound('partner', req.params.id);

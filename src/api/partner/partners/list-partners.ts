@@ -17,7 +17,11 @@ export const listPartnersRoute = defineRoute({
   },
   async handler(req, _reply, { deps, actor }) {
     const scope = scopePath(actor);
-    const page = await listPartners(deps.db, { ...req.query, limit: req.query.limit ?? 50, withinPath: scope });
+    const page = await listPartners(deps.db, {
+      ...req.query,
+      limit: req.query.limit ?? 50,
+      withinPath: scope,
+    });
     return { items: page.items.map((p) => formatPartner(p, scope)), nextCursor: page.nextCursor };
   },
 });

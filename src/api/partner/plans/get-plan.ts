@@ -9,7 +9,12 @@ export const getPlanRoute = defineRoute({
   url: '/api/v1/plans/:id',
   permission: 'member',
   params: { id: 'plan' },
-  schema: { summary: 'One plan', tags: ['plans'], params: IdParams, response: { 200: PlanReply, ...errorReplies } },
+  schema: {
+    summary: 'One plan',
+    tags: ['plans'],
+    params: IdParams,
+    response: { 200: PlanReply, ...errorReplies },
+  },
   async handler(req, _reply, { deps, actor }) {
     const plan = await getPlan(deps.db, req.params.id, scopePath(actor));
     if (!plan) throw notFound('plan', req.params.id);

@@ -16,7 +16,11 @@ export const listPlansRoute = defineRoute({
     response: { 200: PageOf(PlanReply), ...errorReplies },
   },
   async handler(req, _reply, { deps, actor }) {
-    const page = await listPlans(deps.db, { ...req.query, limit: req.query.limit ?? 50, withinPath: scopePath(actor) });
+    const page = await listPlans(deps.db, {
+      ...req.query,
+      limit: req.query.limit ?? 50,
+      withinPath: scopePath(actor),
+    });
     return { items: page.items.map(formatPlan), nextCursor: page.nextCursor };
   },
 });

@@ -33,7 +33,12 @@ export const createSourceKeyRoute = defineRoute({
   async handler(req, reply, { deps, actor, audit }) {
     const created = await deps.db.transaction(async (tx) => {
       const key = await createSourceKey(tx, req.body.name, userActor(actor).userId);
-      await audit(tx, { targetType: 'source_key', targetId: key.info.id, partnerId: null, details: { name: req.body.name } });
+      await audit(tx, {
+        targetType: 'source_key',
+        targetId: key.info.id,
+        partnerId: null,
+        details: { name: req.body.name },
+      });
       return key;
     });
     return reply.status(201).send({ token: created.token, info: formatToken(created.info) });
@@ -46,7 +51,12 @@ export const revokeSourceKeyRoute = defineRoute({
   permission: 'operator',
   audit: 'source_key.revoked',
   params: { id: 'sourceKey' },
-  schema: { summary: 'Revoke a Source API key', tags: ['source keys'], params: IdParams, response: { 204: {}, ...errorReplies } },
+  schema: {
+    summary: 'Revoke a Source API key',
+    tags: ['source keys'],
+    params: IdParams,
+    response: { 204: {}, ...errorReplies },
+  },
   async handler(req, reply, { deps, audit }) {
     await deps.db.transaction(async (tx) => {
       if (!(await revokeSourceKey(tx, req.params.id))) throw notFound('source key', req.params.id);

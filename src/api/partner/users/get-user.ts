@@ -8,7 +8,12 @@ export const getUserRoute = defineRoute({
   url: '/api/v1/users/:id',
   permission: 'member',
   params: { id: 'user' },
-  schema: { summary: 'One user', tags: ['users'], params: IdParams, response: { 200: UserReply, ...errorReplies } },
+  schema: {
+    summary: 'One user',
+    tags: ['users'],
+    params: IdParams,
+    response: { 200: UserReply, ...errorReplies },
+  },
   async handler(req, _reply, { deps, actor }) {
     return formatUser(await visibleUser(deps.db, actor, req.params.id));
   },

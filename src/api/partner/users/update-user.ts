@@ -33,7 +33,8 @@ export const updateUserRoute = defineRoute({
       if (target.role === 'operator') throw new AppError('forbidden');
       assertMayAssign(actor, target.role, 'change');
       if (req.body.role !== undefined && req.body.role !== target.role) {
-        if (target.id === userActor(actor).userId) throw new AppError('forbidden', 'You cannot change your own role');
+        if (target.id === userActor(actor).userId)
+          throw new AppError('forbidden', 'You cannot change your own role');
         assertMayAssign(actor, req.body.role, 'make');
         await assertNotLastOwner(tx, target);
       }
@@ -41,7 +42,12 @@ export const updateUserRoute = defineRoute({
         throw new AppError('conflict', `body/email: ${req.body.email} already has an account`);
       }
       const updated = await updateUser(tx, target.id, req.body);
-      await audit(tx, { targetType: 'user', targetId: target.id, partnerId: target.partnerId, details: { ...req.body } });
+      await audit(tx, {
+        targetType: 'user',
+        targetId: target.id,
+        partnerId: target.partnerId,
+        details: { ...req.body },
+      });
       return updated;
     });
     return formatUser(user);

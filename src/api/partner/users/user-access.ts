@@ -18,7 +18,10 @@ export async function visibleUser(db: Db, actor: Actor | undefined, id: string):
 export async function visiblePartnerId(db: Db, actor: Actor | undefined, partnerId: string): Promise<void> {
   const partner = await getPartner(db, partnerId);
   if (!partner || !canSeePartnerPath(actor, partner.path)) {
-    throw new AppError('invalid_reference', `body/partnerId: no partner ${partnerId} in your part of the tree`);
+    throw new AppError(
+      'invalid_reference',
+      `body/partnerId: no partner ${partnerId} in your part of the tree`,
+    );
   }
 }
 
