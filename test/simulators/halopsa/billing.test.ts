@@ -22,7 +22,13 @@ describe('SoftwareLicence', () => {
       { client_id: 12, site_id: -1, name: 'Microsoft 365 Business Premium', count: 25 },
     ]);
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ client_id: 12, site_id: -1, count: 25, name: 'Microsoft 365 Business Premium', licences_available: 25 });
+    expect(created.json).toMatchObject({
+      client_id: 12,
+      site_id: -1,
+      count: 25,
+      name: 'Microsoft 365 Business Premium',
+      licences_available: 25,
+    });
     expect(schemaErrors('Licence_List', created.json)).toEqual([]);
     const updated = await halo.post<Obj>('/api/SoftwareLicence', [{ id: created.json.id, count: 30 }]);
     expect(updated.json).toMatchObject({ id: created.json.id, count: 30, client_id: 12, site_id: -1 });
@@ -35,7 +41,11 @@ describe('SoftwareLicence', () => {
     ['no name', [{ client_id: 12, count: 1 }], 'Please enter a Name.'],
     ['an unknown client', [{ client_id: 99999, name: 'x' }], 'Client 99999 does not exist.'],
     ['a negative count', [{ client_id: 12, name: 'x', count: -1 }], 'The licence count cannot be negative.'],
-    ['a site of another client', [{ client_id: 12, site_id: 1, name: 'x' }], 'Site 1 does not belong to Client 12.'],
+    [
+      'a site of another client',
+      [{ client_id: 12, site_id: 1, name: 'x' }],
+      'Site 1 does not belong to Client 12.',
+    ],
   ])('rejects %s', async (_name, body, message) => {
     const r = await halo.post('/api/SoftwareLicence', body);
     expect(r.status).toBe(400);
@@ -64,7 +74,13 @@ describe('RecurringInvoice', () => {
     expect(inv.id).toBeLessThan(0);
     expect(inv.lines.length).toBeGreaterThan(0);
     for (const l of inv.lines) {
-      expect(l).toMatchObject({ ihid: inv.id, contract_id: -1, asset_id: -1, ticket_id: -1, lineactiondate: '1899-12-30T00:00:00' });
+      expect(l).toMatchObject({
+        ihid: inv.id,
+        contract_id: -1,
+        asset_id: -1,
+        ticket_id: -1,
+        lineactiondate: '1899-12-30T00:00:00',
+      });
       expect(typeof l._itemid).toBe('number');
       expect(schemaErrors('InvoiceDetail', l)).toEqual([]);
     }
@@ -81,7 +97,9 @@ describe('RecurringInvoice', () => {
   it('updatelines changes a quantity from a minimal line and recomputes the amounts', async () => {
     const inv = await firstInvoice();
     const line = inv.lines[0]!;
-    const r = await halo.post<Obj>('/api/RecurringInvoice/updatelines', [{ id: line.id, ihid: inv.id, qty_order: 17 }]);
+    const r = await halo.post<Obj>('/api/RecurringInvoice/updatelines', [
+      { id: line.id, ihid: inv.id, qty_order: 17 },
+    ]);
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ id: line.id, qty_order: 17 });
     expect(r.json.net_amount).toBeCloseTo(17 * (line.unit_price as number), 2);
@@ -94,7 +112,11 @@ describe('RecurringInvoice', () => {
 
   it.each([
     ['an unknown line', [{ id: 1, qty_order: 2 }], 'Invoice line 1 does not exist.'],
-    ['a line of another invoice', [{ id: 24900, ihid: -9999, qty_order: 2 }], 'Invoice line 24900 does not belong to invoice -9999.'],
+    [
+      'a line of another invoice',
+      [{ id: 24900, ihid: -9999, qty_order: 2 }],
+      'Invoice line 24900 does not belong to invoice -9999.',
+    ],
     ['an unknown item', [{ id: 24900, _itemid: 999 }], 'Item 999 does not exist.'],
   ])('updatelines rejects %s', async (_name, body, message) => {
     const r = await halo.post('/api/RecurringInvoice/updatelines', body);
@@ -103,23 +125,40 @@ describe('RecurringInvoice', () => {
   });
 
   it('updatelines type-checks like every POST', async () => {
-    const r = await halo.post<Record<string, string[]>>('/api/RecurringInvoice/updatelines', [{ id: 24900, qty_order: 'lots' }]);
+    const r = await halo.post<Record<string, string[]>>('/api/RecurringInvoice/updatelines', [
+      { id: 24900, qty_order: 'lots' },
+    ]);
     expect(r.status).toBe(400);
     expect(Object.keys(r.json)).toEqual(['[0].qty_order']);
   });
 
   it('Lines adds a line for an item, priced from the item', async () => {
     const inv = await firstInvoice();
-    const r = await halo.post<Obj>('/api/RecurringInvoice/Lines', [{ ihid: inv.id, _itemid: 1, qty_order: 3 }]);
+    const r = await halo.post<Obj>('/api/RecurringInvoice/Lines', [
+      { ihid: inv.id, _itemid: 1, qty_order: 3 },
+    ]);
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ ihid: inv.id, _itemid: 1, qty_order: 3, unit_price: 4.5, item_shortdescription: 'Cloud Backup - Per Workstation' });
+    expect(r.json).toMatchObject({
+      ihid: inv.id,
+      _itemid: 1,
+      qty_order: 3,
+      unit_price: 4.5,
+      item_shortdescription: 'Cloud Backup - Per Workstation',
+    });
     const after = await halo.get<Invoice>(`/api/RecurringInvoice/${inv.id}`);
     expect(after.json.lines.length).toBe(inv.lines.length + 1);
   });
 
   it('creates a header with lines (new id below the others) and replaces lines when posted again', async () => {
     const created = await halo.post<Invoice>('/api/RecurringInvoice', [
-      { client_id: 12, reference: 'Backup services', lines: [{ _itemid: 1, qty_order: 10 }, { _itemid: 2, qty_order: 2 }] },
+      {
+        client_id: 12,
+        reference: 'Backup services',
+        lines: [
+          { _itemid: 1, qty_order: 10 },
+          { _itemid: 2, qty_order: 2 },
+        ],
+      },
     ]);
     expect(created.status).toBe(201);
     expect(created.json.id).toBeLessThan(-100);
@@ -147,7 +186,9 @@ describe('Item', () => {
     const rec = await halo.get<{ items: Obj[] }>('/api/Item?recurringonly=true');
     expect(rec.json.items.length).toBeGreaterThan(0);
     expect(rec.json.items.every((i) => i.isrecurringitem === true)).toBe(true);
-    const created = await halo.post<Obj>('/api/Item', [{ name: 'Cloud Backup - Per VM', baseprice: 12, recurringprice: 12, isrecurringitem: true }]);
+    const created = await halo.post<Obj>('/api/Item', [
+      { name: 'Cloud Backup - Per VM', baseprice: 12, recurringprice: 12, isrecurringitem: true },
+    ]);
     expect(created.status).toBe(201);
     expect(schemaErrors('Item', created.json)).toEqual([]);
     const bad = await halo.post('/api/Item', [{ name: 'x', baseprice: -1 }]);
