@@ -91,7 +91,7 @@ export class HaloTestClient {
   ): Promise<{ rows: T[]; pages: number; recordCount: number }> {
     const rows: T[] = [];
     let page = 1;
-    let recordCount = 0;
+    let recordCount: number;
     for (;;) {
       const sep = path.includes('?') ? '&' : '?';
       const r = await this.get<Record<string, unknown>>(
