@@ -16,7 +16,7 @@ export interface TestDb {
 }
 
 export async function freshDb(): Promise<TestDb> {
-  if (!onPostgres) {
+  if (!process.env.DATABASE_URL) {
     const db = await openPglite(undefined);
     return { db, url: undefined, drop: () => db.close() };
   }
