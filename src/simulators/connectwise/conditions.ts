@@ -148,8 +148,12 @@ export function compileChildConditions(text: string, schemaName: string): Predic
   const schema = schemaNamed(schemaName);
   const roots = new Set<string>();
   const walk = (n: ConditionNode): void => {
-    if (n.kind === 'cmp') roots.add(n.field.split('/')[0]!.toLowerCase());
-    else (walk(n.left), walk(n.right));
+    if (n.kind === 'cmp') {
+      roots.add(n.field.split('/')[0]!.toLowerCase());
+    } else {
+      walk(n.left);
+      walk(n.right);
+    }
   };
   walk(tree);
   const first = [...roots][0]!;

@@ -31,7 +31,7 @@ export function compileOrderBy(text: string | null, schemaName: string): Compare
         x = typeof x === 'string' ? Date.parse(x) : x;
         y = typeof y === 'string' ? Date.parse(y) : y;
       }
-      let c = 0;
+      let c: number;
       if (x === undefined || x === null) c = y === undefined || y === null ? 0 : -1;
       else if (y === undefined || y === null) c = 1;
       else if (typeof x === 'string' && typeof y === 'string')

@@ -71,7 +71,8 @@ export function hydrate(def: EntityDef, row: Rec, ctx: Ctx): Rec {
   out._info = { ...(row._info as Record<string, string> | undefined), ...def.hrefs?.(row, ctx.base) };
   // Fields in the model's order, and only the model's fields, as the real serializer writes them.
   const ordered: Rec = { id: out.id };
-  for (const key of Object.keys(schemaNamed(def.schema).properties ?? {})) if (out[key] !== undefined) ordered[key] = out[key];
+  for (const key of Object.keys(schemaNamed(def.schema).properties ?? {}))
+    if (out[key] !== undefined) ordered[key] = out[key];
   return ordered;
 }
 

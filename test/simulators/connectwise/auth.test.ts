@@ -1,7 +1,8 @@
 // Codebase discovery, Basic auth, clientId, versioned Accept, common headers, and the
 // expire-credentials / auth-failure-status control actions (reference §1, §2.3, §12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 import { assertSchema } from './spec-schemas.ts';
 
 let cw: CwClient;
@@ -12,20 +13,34 @@ afterAll(() => cw.sim.stop());
 
 describe('ConnectWise auth and codebase', () => {
   it('hands out exactly the partner credential fields', () => {
-    expect(Object.keys(cw.sim.credentials).sort()).toEqual(['clientId', 'companyId', 'privateKey', 'publicKey']);
+    expect(Object.keys(cw.sim.credentials).sort()).toEqual([
+      'clientId',
+      'companyId',
+      'privateKey',
+      'publicKey',
+    ]);
   });
 
   it('answers /login/companyinfo/{companyId} without auth, case-insensitively', async () => {
     const res = await fetch(`${cw.sim.url}/login/companyinfo/${cw.sim.credentials.companyId!.toUpperCase()}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, string>;
-    expect(Object.keys(body).sort()).toEqual(['Codebase', 'CompanyID', 'CompanyName', 'IsCloud', 'VersionCode', 'VersionNumber']);
+    expect(Object.keys(body).sort()).toEqual([
+      'Codebase',
+      'CompanyID',
+      'CompanyName',
+      'IsCloud',
+      'VersionCode',
+      'VersionNumber',
+    ]);
     expect(body.Codebase).toMatch(/^v\d{4}_\d+\/$/);
     expect((await fetch(`${cw.sim.url}/login/companyinfo/nobody`)).status).toBe(404);
   });
 
   it('serves both v4_6_release and the advertised codebase, and nothing else', async () => {
-    const info = (await (await fetch(`${cw.sim.url}/login/companyinfo/${cw.sim.credentials.companyId}`)).json()) as { Codebase: string };
+    const info = (await (
+      await fetch(`${cw.sim.url}/login/companyinfo/${cw.sim.credentials.companyId}`)
+    ).json()) as { Codebase: string };
     const codebase = info.Codebase.replace(/\/$/, '');
     expect((await cw.get('/system/info')).status).toBe(200);
     expect((await cw.call('GET', '/system/info', { codebase })).status).toBe(200);
@@ -42,9 +57,30 @@ describe('ConnectWise auth and codebase', () => {
 
   it.each([
     ['no Authorization header', { omit: ['authorization' as const] }],
-    ['a wrong private key', { headers: { authorization: 'Basic ' + Buffer.from('northwind+Xq7pLk2mT9vB4nWc:nope').toString('base64') } }],
-    ['a wrong company id', { headers: { authorization: 'Basic ' + Buffer.from('other+Xq7pLk2mT9vB4nWc:sK8dR3fH6jZ1yQ5a').toString('base64') } }],
-    ['a missing companyId+ prefix', { headers: { authorization: 'Basic ' + Buffer.from('Xq7pLk2mT9vB4nWc:sK8dR3fH6jZ1yQ5a').toString('base64') } }],
+    [
+      'a wrong private key',
+      {
+        headers: {
+          authorization: 'Basic ' + Buffer.from('northwind+Xq7pLk2mT9vB4nWc:nope').toString('base64'),
+        },
+      },
+    ],
+    [
+      'a wrong company id',
+      {
+        headers: {
+          authorization: 'Basic ' + Buffer.from('other+Xq7pLk2mT9vB4nWc:sK8dR3fH6jZ1yQ5a').toString('base64'),
+        },
+      },
+    ],
+    [
+      'a missing companyId+ prefix',
+      {
+        headers: {
+          authorization: 'Basic ' + Buffer.from('Xq7pLk2mT9vB4nWc:sK8dR3fH6jZ1yQ5a').toString('base64'),
+        },
+      },
+    ],
     ['Bearer instead of Basic', { headers: { authorization: 'Bearer abc' } }],
   ])('refuses %s with 401 {code, message}', async (_name, opts) => {
     const res = await cw.call('GET', '/service/tickets', opts);
@@ -54,9 +90,13 @@ describe('ConnectWise auth and codebase', () => {
 
   it('matches the company id case-insensitively but keys exactly', async () => {
     const c = cw.sim.credentials;
-    const upper = 'Basic ' + Buffer.from(`${c.companyId!.toUpperCase()}+${c.publicKey}:${c.privateKey}`).toString('base64');
+    const upper =
+      'Basic ' +
+      Buffer.from(`${c.companyId!.toUpperCase()}+${c.publicKey}:${c.privateKey}`).toString('base64');
     expect((await cw.call('GET', '/system/info', { headers: { authorization: upper } })).status).toBe(200);
-    const lowerKey = 'Basic ' + Buffer.from(`${c.companyId}+${c.publicKey!.toLowerCase()}:${c.privateKey}`).toString('base64');
+    const lowerKey =
+      'Basic ' +
+      Buffer.from(`${c.companyId}+${c.publicKey!.toLowerCase()}:${c.privateKey}`).toString('base64');
     expect((await cw.call('GET', '/system/info', { headers: { authorization: lowerKey } })).status).toBe(401);
   });
 
@@ -64,19 +104,28 @@ describe('ConnectWise auth and codebase', () => {
     const missing = await cw.call('GET', '/company/companies', { omit: ['clientId'] });
     expect(missing.status).toBe(401);
     expect(missing.body.message).toMatch(/clientId/);
-    const wrong = await cw.call('GET', '/company/companies', { headers: { clientId: '00000000-0000-0000-0000-000000000000' } });
+    const wrong = await cw.call('GET', '/company/companies', {
+      headers: { clientId: '00000000-0000-0000-0000-000000000000' },
+    });
     expect(wrong.status).toBe(401);
-    const upper = await cw.call('GET', '/system/info', { omit: ['clientId'], headers: { CLIENTID: cw.sim.credentials.clientId! } });
+    const upper = await cw.call('GET', '/system/info', {
+      omit: ['clientId'],
+      headers: { CLIENTID: cw.sim.credentials.clientId! },
+    });
     expect(upper.status).toBe(200);
   });
 
   it('echoes the requested model version and always names the current one', async () => {
-    const pinned = await cw.call('GET', '/system/info', { headers: { accept: 'application/vnd.connectwise.com+json; version=2019.1' } });
+    const pinned = await cw.call('GET', '/system/info', {
+      headers: { accept: 'application/vnd.connectwise.com+json; version=2019.1' },
+    });
     expect(pinned.headers.get('content-type')).toBe('application/vnd.connectwise.com+json; version=2019.1');
     expect(pinned.headers.get('api-current-version')).toBe('2026.4');
     const latest = await cw.call('GET', '/system/info', { omit: ['accept'] });
     expect(latest.headers.get('content-type')).toBe('application/vnd.connectwise.com+json; version=2026.4');
-    const bad = await cw.call('GET', '/system/info', { headers: { accept: 'application/vnd.connectwise.com+json; version=banana' } });
+    const bad = await cw.call('GET', '/system/info', {
+      headers: { accept: 'application/vnd.connectwise.com+json; version=banana' },
+    });
     expect(bad.status).toBe(400);
   });
 

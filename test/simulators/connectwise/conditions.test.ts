@@ -2,7 +2,8 @@
 // operators, and/or precedence, parentheses, quoting and escapes, wildcards, dates, booleans,
 // null, nested and case-insensitive fields, childConditions and customFieldConditions, and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 import { smallSeed } from './small-seed.ts';
 
 let cw: CwClient;
@@ -98,13 +99,17 @@ describe('conditions grammar', () => {
 
   it('decodes + as a space (axios form encoding) and %2A as *', async () => {
     const url = `${cw.base}/company/companies/count?conditions=name+like+%22Smith%2A%22`;
-    const res = await fetch(url, { headers: { authorization: cw.authHeader(), clientId: cw.sim.credentials.clientId! } });
+    const res = await fetch(url, {
+      headers: { authorization: cw.authHeader(), clientId: cw.sim.credentials.clientId! },
+    });
     expect(await res.json()).toEqual({ count: 2 });
   });
 
   it('hides deleted companies unless the conditions ask for them', async () => {
     expect(await ids('/company/companies', {})).toEqual([1, 2, 3, 4, 5, 6, 8]);
-    expect(await ids('/company/companies', { conditions: 'deletedFlag = false or deletedFlag = true' })).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(
+      await ids('/company/companies', { conditions: 'deletedFlag = false or deletedFlag = true' }),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await cw.get('/company/companies/7')).body.deletedFlag).toBe(true);
   });
 });
@@ -113,8 +118,12 @@ describe('childConditions and customFieldConditions', () => {
   it('matches child array elements, one child satisfying all of it', async () => {
     const both = 'communicationItems/value like "fred@*" AND communicationItems/communicationType="Email"';
     expect(await ids('/company/contacts', { childConditions: both })).toEqual([1]);
-    expect(await ids('/company/contacts', { childconditions: 'communicationItems/value = "fred@outlook.com"' })).toEqual([1, 2]);
-    expect(await ids('/company/contacts', { childConditions: 'communicationItems/value contains "acme"' })).toEqual([2]);
+    expect(
+      await ids('/company/contacts', { childconditions: 'communicationItems/value = "fred@outlook.com"' }),
+    ).toEqual([1, 2]);
+    expect(
+      await ids('/company/contacts', { childConditions: 'communicationItems/value contains "acme"' }),
+    ).toEqual([2]);
   });
 
   it('refuses `in` in childConditions and customFieldConditions', async () => {
@@ -126,7 +135,10 @@ describe('childConditions and customFieldConditions', () => {
 
   it('combines with conditions', async () => {
     expect(
-      await ids('/company/contacts', { conditions: 'company/id = 3', childConditions: 'communicationItems/value like "fred*"' }),
+      await ids('/company/contacts', {
+        conditions: 'company/id = 3',
+        childConditions: 'communicationItems/value like "fred*"',
+      }),
     ).toEqual([2]);
   });
 

@@ -1,6 +1,10 @@
 // A plain fetch-based ConnectWise client for the conformance tests (never the hub's connector):
 // Basic `companyId+publicKey:privateKey`, the clientId header and the versioned Accept header.
-import { startSimulator, type RunningSimulator, type SimStartOptions } from '../../../src/simulators/index.ts';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimStartOptions,
+} from '../../../src/simulators/index.ts';
 
 export interface CwReply<T = unknown> {
   status: number;
@@ -41,15 +45,29 @@ export class CwClient {
     for (const name of opts.omit ?? []) delete headers[name];
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, opts.headers);
-    const qs = opts.query ? '?' + new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, String(v)])).toString() : '';
+    const qs = opts.query
+      ? '?' +
+        new URLSearchParams(
+          Object.entries(opts.query).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString()
+      : '';
     const base = opts.codebase ? `${this.sim.url}/${opts.codebase}/apis/3.0` : this.base;
     const res = await fetch(`${base}${path}${qs}`, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      body:
+        opts.body === undefined
+          ? undefined
+          : typeof opts.body === 'string'
+            ? opts.body
+            : JSON.stringify(opts.body),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
   }
 
   get<T = any>(path: string, query?: Record<string, string | number>, opts: CallOptions = {}) {
@@ -69,7 +87,7 @@ export class CwClient {
   }
 
   /** POST to a `/_sim/{action}` control route. */
-  async control(action: string, body: unknown = {}): Promise<CwReply> {
+  async control(action: string, body: unknown = {}): Promise<CwReply<any>> {
     const res = await fetch(`${this.sim.url}/_sim/${action}`, { method: 'POST', body: JSON.stringify(body) });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text === '' ? undefined : JSON.parse(text) };

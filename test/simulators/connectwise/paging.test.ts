@@ -1,7 +1,8 @@
 // Paging, Link headers, forward-only paging, orderBy and fields (reference §3.1, §3.3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnectwiseSeed } from '../../../src/simulators/connectwise/index.ts';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 
 let cw: CwClient;
 let total: number;
@@ -33,10 +34,13 @@ describe('navigable paging', () => {
   it('walks every page through rel="next" with absolute Link URLs and no gaps or repeats', async () => {
     expect(total).toBeGreaterThan(250);
     const seen: number[] = [];
-    let url: string | undefined = `${cw.base}/company/companies?pageSize=100&conditions=${encodeURIComponent('name like "*"')}`;
+    let url: string | undefined =
+      `${cw.base}/company/companies?pageSize=100&conditions=${encodeURIComponent('name like "*"')}`;
     let pages = 0;
     while (url) {
-      const res = await fetch(url, { headers: { authorization: cw.authHeader(), clientId: cw.sim.credentials.clientId! } });
+      const res = await fetch(url, {
+        headers: { authorization: cw.authHeader(), clientId: cw.sim.credentials.clientId! },
+      });
       const rows = (await res.json()) as { id: number }[];
       seen.push(...rows.map((r) => r.id));
       const l = links(res.headers.get('link'));
@@ -94,7 +98,11 @@ describe('forward-only paging', () => {
     let hops = 0;
     while (url) {
       const res = await fetch(url, {
-        headers: { authorization: cw.authHeader(), clientId: cw.sim.credentials.clientId!, 'pagination-type': 'forward-only' },
+        headers: {
+          authorization: cw.authHeader(),
+          clientId: cw.sim.credentials.clientId!,
+          'pagination-type': 'forward-only',
+        },
       });
       const rows = (await res.json()) as { id: number }[];
       seen.push(...rows.map((r) => r.id));
@@ -109,7 +117,10 @@ describe('forward-only paging', () => {
   });
 
   it('treats pageId as id > pageId and ignores page', async () => {
-    const res = await cw.call('GET', '/company/companies', { ...forward, query: { pageId: 300, pageSize: 5, page: 3 } });
+    const res = await cw.call('GET', '/company/companies', {
+      ...forward,
+      query: { pageId: 300, pageSize: 5, page: 3 },
+    });
     expect(res.body.map((r: { id: number }) => r.id).every((id: number) => id > 300)).toBe(true);
     expect(res.body[0].id).toBeGreaterThan(300);
   });
@@ -123,13 +134,21 @@ describe('forward-only paging', () => {
 
 describe('orderBy', () => {
   it('sorts ascending and descending, on nested fields, with id breaking ties', async () => {
-    const asc = (await cw.get('/company/companies', { orderBy: 'name asc', pageSize: 1000, fields: 'id,name' })).body as { name: string }[];
+    const asc = (
+      await cw.get('/company/companies', { orderBy: 'name asc', pageSize: 1000, fields: 'id,name' })
+    ).body as { name: string }[];
     const names = asc.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
-    const desc = (await cw.get('/company/companies', { orderBy: 'id desc', pageSize: 3, fields: 'id' })).body as { id: number }[];
+    const desc = (await cw.get('/company/companies', { orderBy: 'id desc', pageSize: 3, fields: 'id' }))
+      .body as { id: number }[];
     expect(desc[0]!.id).toBeGreaterThan(desc[1]!.id);
-    const byStatus = (await cw.get('/company/companies', { orderBy: 'status/name desc, id asc', pageSize: 1000, fields: 'id,status/name' }))
-      .body as { id: number; status: { name: string } }[];
+    const byStatus = (
+      await cw.get('/company/companies', {
+        orderBy: 'status/name desc, id asc',
+        pageSize: 1000,
+        fields: 'id,status/name',
+      })
+    ).body as { id: number; status: { name: string } }[];
     expect(byStatus[0]!.status.name).toBe('Not-Approved');
     const ties = byStatus.filter((r) => r.status.name === 'Active').map((r) => r.id);
     expect(ties).toEqual([...ties].sort((a, b) => a - b));

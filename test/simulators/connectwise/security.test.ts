@@ -1,6 +1,7 @@
 // Security roles and the permission / rate-limit control actions (reference §1.3-1.4, §4.2, §7.9).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 import { assertSchema } from './spec-schemas.ts';
 
 let cw: CwClient;
@@ -17,9 +18,15 @@ describe('security roles', () => {
   it('/system/mySecurity lists the caller rights in the MySecurity shape, with conditions', async () => {
     const res = await cw.get('/system/mySecurity', { pageSize: 100 });
     assertSchema('MySecurity', res.body, true);
-    expect(res.body.every((r: { member: { identifier: string } }) => r.member.identifier === 'psahub')).toBe(true);
-    const tickets = await cw.get('/system/mySecurity', { conditions: 'moduleIdentifier = "ServiceDesk" and moduleFunctionIdentifier = "ServiceTickets"' });
-    expect(tickets.body).toEqual([expect.objectContaining({ addLevel: 'All', editLevel: 'All', inquireLevel: 'All' })]);
+    expect(res.body.every((r: { member: { identifier: string } }) => r.member.identifier === 'psahub')).toBe(
+      true,
+    );
+    const tickets = await cw.get('/system/mySecurity', {
+      conditions: 'moduleIdentifier = "ServiceDesk" and moduleFunctionIdentifier = "ServiceTickets"',
+    });
+    expect(tickets.body).toEqual([
+      expect.objectContaining({ addLevel: 'All', editLevel: 'All', inquireLevel: 'All' }),
+    ]);
   });
 
   it('the API member has a role readable through members and security roles', async () => {
@@ -36,19 +43,30 @@ describe('security roles', () => {
     expect((await cw.get('/service/boards')).status).toBe(200);
     const res = await cw.post('/service/priorities', { name: 'P9', color: 'Red' });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ code: 'Forbidden', message: 'Improper security role settings for the supplied authentication', errors: null });
+    expect(res.body).toEqual({
+      code: 'Forbidden',
+      message: 'Improper security role settings for the supplied authentication',
+      errors: null,
+    });
   });
 
   it('permissions {remove} gives a real 403 and shows in mySecurity; {restore} undoes it', async () => {
-    const removed = await cw.control('permissions', { remove: ['ServiceDesk.ServiceTickets:add', 'Finance.Agreements'] });
+    const removed = await cw.control('permissions', {
+      remove: ['ServiceDesk.ServiceTickets:add', 'Finance.Agreements'],
+    });
     expect(removed.status).toBe(200);
     expect((await cw.post('/service/tickets', { summary: 's', company: { id: 2 } })).status).toBe(403);
     expect((await cw.get('/service/tickets', { pageSize: 1 })).status).toBe(200); // inquire still allowed
     expect((await cw.get('/finance/agreements')).status).toBe(403);
     expect((await cw.get('/finance/agreements/count')).status).toBe(403);
     expect((await cw.get('/finance/agreements/types')).status).toBe(200); // a setup table
-    const mine = await cw.get('/system/mySecurity', { conditions: 'moduleFunctionIdentifier in ("ServiceTickets", "Agreements")', orderBy: 'moduleFunctionIdentifier asc' });
-    expect(mine.body.map((r: Record<string, string>) => [r.moduleFunctionIdentifier, r.addLevel, r.inquireLevel])).toEqual([
+    const mine = await cw.get('/system/mySecurity', {
+      conditions: 'moduleFunctionIdentifier in ("ServiceTickets", "Agreements")',
+      orderBy: 'moduleFunctionIdentifier asc',
+    });
+    expect(
+      mine.body.map((r: Record<string, string>) => [r.moduleFunctionIdentifier, r.addLevel, r.inquireLevel]),
+    ).toEqual([
       ['Agreements', 'None', 'None'],
       ['ServiceTickets', 'None', 'All'],
     ]);
@@ -73,7 +91,10 @@ describe('rate limit', () => {
     const retry = Number(res.headers.get('retry-after'));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(30);
-    expect(res.body).toEqual({ error: 'ConnectWiseAPI', message: `Too many requests. Please try again in ${retry} seconds.` });
+    expect(res.body).toEqual({
+      error: 'ConnectWiseAPI',
+      message: `Too many requests. Please try again in ${retry} seconds.`,
+    });
     await cw.control('rate-limit', {});
     expect((await cw.get('/system/info')).status).toBe(200);
   });

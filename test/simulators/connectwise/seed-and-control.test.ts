@@ -2,7 +2,8 @@
 // the shared fault rules apply to ConnectWise routes (drop after commit).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnectwiseSeed } from '../../../src/simulators/connectwise/index.ts';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 import { smallSeed } from './small-seed.ts';
 
 let cw: CwClient;
@@ -11,11 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => cw.sim.stop());
 
-const count = async (path: string, conditions: string) => (await cw.count(path, conditions)).body.count as number;
+const count = async (path: string, conditions: string) =>
+  (await cw.count(path, conditions)).body.count as number;
 
 describe('default seed', () => {
   it('holds a few hundred companies with awkward names and states', async () => {
-    expect(await count('/company/companies', 'deletedFlag = false or deletedFlag = true')).toBeGreaterThanOrEqual(300);
+    expect(
+      await count('/company/companies', 'deletedFlag = false or deletedFlag = true'),
+    ).toBeGreaterThanOrEqual(300);
     expect(await count('/company/companies', 'name contains "&"')).toBeGreaterThan(3);
     expect(await count('/company/companies', 'name like "Smith*Jones*"')).toBeGreaterThanOrEqual(4);
     expect(await count('/company/companies', 'name like "*Limited"')).toBeGreaterThan(0);
@@ -61,12 +65,18 @@ describe('control routes', () => {
   });
 
   it('refuses a seed of the wrong shape', async () => {
-    const res = await fetch(`${cw.sim.url}/_sim/seed`, { method: 'POST', body: JSON.stringify({ companies: [] }) });
+    const res = await fetch(`${cw.sim.url}/_sim/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ companies: [] }),
+    });
     expect(res.status).toBe(400);
   });
 
   it('/_sim/records reads stored rows by table and id', async () => {
-    const row = (await (await fetch(`${cw.sim.url}/_sim/records/tickets/5000`)).json()) as { id: number; summary: string };
+    const row = (await (await fetch(`${cw.sim.url}/_sim/records/tickets/5000`)).json()) as {
+      id: number;
+      summary: string;
+    };
     expect(row.id).toBe(5000);
     expect((await fetch(`${cw.sim.url}/_sim/records/nope`)).status).toBe(404);
     const all = (await (await fetch(`${cw.sim.url}/_sim/records/priorities`)).json()) as unknown[];
@@ -76,9 +86,16 @@ describe('control routes', () => {
   it('a write committed then dropped is found on retry by its external reference', async () => {
     await fetch(`${cw.sim.url}/_sim/faults`, {
       method: 'POST',
-      body: JSON.stringify({ method: 'POST', path: '/apis/3\\.0/service/tickets$', dropAfterCommit: true, times: 1 }),
+      body: JSON.stringify({
+        method: 'POST',
+        path: '/apis/3\\.0/service/tickets$',
+        dropAfterCommit: true,
+        times: 1,
+      }),
     });
-    await expect(cw.post('/service/tickets', { summary: 'dropped', company: { id: 2 }, externalXRef: 'hub:drop:1' })).rejects.toThrow();
+    await expect(
+      cw.post('/service/tickets', { summary: 'dropped', company: { id: 2 }, externalXRef: 'hub:drop:1' }),
+    ).rejects.toThrow();
     const found = await cw.get('/service/tickets', { conditions: 'externalXRef = "hub:drop:1"' });
     expect(found.body).toHaveLength(1);
   });

@@ -19,8 +19,15 @@ const company = (id: number, name: string, extra: Record<string, unknown>) => ({
   _info: info('2024-01-01T00:00:00Z'),
   ...extra,
 });
-const tier = (value: unknown) => [{ id: 3, caption: 'Tier', type: 'Text', entryMethod: 'EntryField', numberOfDecimals: 0, value }];
-const email = (id: number, value: string, communicationType: string) => ({ id, value, communicationType, defaultFlag: true });
+const tier = (value: unknown) => [
+  { id: 3, caption: 'Tier', type: 'Text', entryMethod: 'EntryField', numberOfDecimals: 0, value },
+];
+const email = (id: number, value: string, communicationType: string) => ({
+  id,
+  value,
+  communicationType,
+  defaultFlag: true,
+});
 
 export function smallSeed() {
   const seed = defaultConnectwiseSeed();
@@ -52,7 +59,12 @@ export function smallSeed() {
     }),
     company(5, 'Müller GmbH', { city: 'München', numberOfEmployees: 12, website: 'www.mueller.example' }),
     company(6, `O'Brien "Best" Plumbing`, { numberOfEmployees: 1, website: 'www.obrien.example' }),
-    company(7, 'Deleted Co', { deletedFlag: true, numberOfEmployees: 2, website: 'x', dateDeleted: '2025-01-01T00:00:00Z' }),
+    company(7, 'Deleted Co', {
+      deletedFlag: true,
+      numberOfEmployees: 2,
+      website: 'x',
+      dateDeleted: '2025-01-01T00:00:00Z',
+    }),
     company(8, '100% Widgets*', { numberOfEmployees: 3, website: 'www.widgets.example' }),
   ];
   seed.tables.contacts = [
@@ -72,7 +84,14 @@ export function smallSeed() {
       communicationItems: [email(1, 'ann@acme.example', 'Email'), email(2, 'fred@outlook.com', 'Phone')],
       customFields: [],
     },
-    { id: 3, firstName: 'Nobody', lastName: 'Here', company: { id: 4 }, communicationItems: [], customFields: [] },
+    {
+      id: 3,
+      firstName: 'Nobody',
+      lastName: 'Here',
+      company: { id: 4 },
+      communicationItems: [],
+      customFields: [],
+    },
   ];
   return seed;
 }

@@ -1,6 +1,7 @@
 // Every list and single GET the simulator serves validates against the spec's schema (ajv).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CwClient, startCw } from './cw-client.ts';
+import type { CwClient } from './cw-client.ts';
+import { startCw } from './cw-client.ts';
 import { assertSchema } from './spec-schemas.ts';
 
 let cw: CwClient;
@@ -65,8 +66,17 @@ describe('responses match the spec schemas', () => {
 
   it('references carry {id, name|identifier, _info: {<x>_href}}', async () => {
     const t = (await cw.get('/service/tickets/5000')).body;
-    for (const [field, href] of [['board', 'board_href'], ['status', 'status_href'], ['company', 'company_href'], ['priority', 'priority_href']]) {
-      expect(t[field]).toMatchObject({ id: expect.any(Number), _info: { [href!]: expect.stringContaining('/apis/3.0//') } });
+    const pairs: [string, string][] = [
+      ['board', 'board_href'],
+      ['status', 'status_href'],
+      ['company', 'company_href'],
+      ['priority', 'priority_href'],
+    ];
+    for (const [field, href] of pairs) {
+      expect(t[field]).toMatchObject({
+        id: expect.any(Number),
+        _info: { [href]: expect.stringContaining('/apis/3.0//') },
+      });
     }
     expect(t.company.identifier).toEqual(expect.any(String));
   });

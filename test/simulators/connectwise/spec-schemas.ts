@@ -5,7 +5,8 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 
 const dir = new URL('../../../src/simulators/connectwise/schemas/', import.meta.url);
-const load = (f: string) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { schemas: Record<string, any> }).schemas;
+const load = (f: string) =>
+  (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { schemas: Record<string, any> }).schemas;
 const schemas = structuredClone({ ...load('manage-2026.4.json'), ...load('manage-extra.json') });
 // Spec quirk: CustomFieldValue.value is typed `object`, yet real values are scalars (the guide's own
 // PATCH example sends `"value": false`, reference §5 [S1]) — relaxed for validation.
@@ -13,7 +14,8 @@ schemas.CustomFieldValue.properties.value = {};
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
-for (const f of ['int32', 'int64']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) });
+for (const f of ['int32', 'int64'])
+  ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) });
 for (const f of ['double', 'float']) ajv.addFormat(f, { type: 'number', validate: () => true });
 ajv.addSchema({ $id: 'cw', components: { schemas } });
 

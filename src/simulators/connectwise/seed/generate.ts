@@ -866,7 +866,7 @@ for (const c of clients.slice(0, 90))
     const t = configurationTypes[int(0, 4)]!;
     configurations.push({
       id: configurations.length + 1,
-      name: `${String(c.identifier).slice(0, 8).toUpperCase()}-${t.name.slice(0, 3).toUpperCase()}${n + 1}`,
+      name: `${String(c.identifier).slice(0, 8).toUpperCase()}-${String(t.name).slice(0, 3).toUpperCase()}${n + 1}`,
       type: ref(t, 'name'),
       status: { id: 1, name: 'Active' },
       company: ref(c, 'identifier', 'name'),
