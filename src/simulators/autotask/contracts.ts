@@ -67,8 +67,8 @@ export function unitRows(contract: Row, service: Row, units: number): Omit<Row, 
 function insertUnits(ctx: WriteContext, contract: Row, service: Row, units: number): void {
   const table = ctx.store.table('ContractServiceUnits');
   for (const row of unitRows(contract, service, units)) {
-    const stored = table.insert(row as Row);
-    table.put({ ...stored, userDefinedFields: [] });
+    // A leading null id keeps `id` the first key of the stored row (the table assigns the value).
+    table.insert({ id: null, ...row, userDefinedFields: [] } as unknown as Row);
   }
 }
 
@@ -198,9 +198,8 @@ export function createAdjustment(ctx: WriteContext, adj: Row): Row {
       units.put({ ...u, units: Number(u.units) + change, price, internalCurrencyPrice: price, cost });
     } else {
       units.put({ ...u, endDate: iso(effective - DAY) });
-      const { id: _id, ...rest } = u;
       units.insert({
-        ...rest,
+        ...u,
         startDate: iso(effective),
         units: Number(u.units) + change,
         price,

@@ -5,8 +5,10 @@ import type { AutotaskStore } from './store.ts';
 export interface WriteContext {
   store: AutotaskStore;
   now(): Date;
-  /** The API user's resource id (creatorResourceID of what it creates). */
+  /** The resource a write is made as: the `ImpersonationResourceId` header's, else the API user's. */
   apiResourceId: number;
+  /** The API user's own resource id when impersonating (the `impersonator*` fields), else undefined. */
+  impersonatorId?: number;
 }
 
 export interface EntityHooks {

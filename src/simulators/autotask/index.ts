@@ -4,7 +4,7 @@
 // Swagger (SPEC) and ../shared/reference/autotask.md; see docs/simulators/autotask.md.
 import { readFileSync } from 'node:fs';
 import type { SimPsa, SimRequest, SimResponse } from '../shared/types.ts';
-import { authenticate, zoneInformation, type AuthState } from './auth.ts';
+import { authenticate, header, zoneInformation, type AuthState } from './auth.ts';
 import { control } from './control.ts';
 import { entityByName } from './entities.ts';
 import { AutotaskError, noResource } from './errors.ts';
@@ -56,13 +56,18 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
   const zoneName = initial.api?.zoneName ?? 'America East';
   const ci = initial.api?.ci ?? 482913;
 
-  const ctx = (): RouteContext => ({
-    store,
-    now: () => new Date(),
-    apiResourceId: apiResourceId(store, auth.user.username),
-    perms,
-    limits,
-  });
+  const ctx = (req: SimRequest): RouteContext => {
+    const own = apiResourceId(store, auth.user.username);
+    const as = impersonation(req, store);
+    return {
+      store,
+      now: () => new Date(),
+      apiResourceId: as ?? own,
+      impersonatorId: as === undefined ? undefined : own,
+      perms,
+      limits,
+    };
+  };
 
   async function handle(req: SimRequest): Promise<SimResponse> {
     let segments = req.path.split('/').filter((s) => s !== '');
@@ -85,7 +90,7 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
     if (denied) return denied;
     return limits.run(auth.user.integrationCode, rest[0] ?? '', () => {
       try {
-        return route(ctx(), req, rest);
+        return route(ctx(req), req, rest);
       } catch (err) {
         if (err instanceof AutotaskError)
           return { status: err.status, body: { errors: err.messages }, headers: err.headers };
@@ -120,6 +125,24 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
       return control(action, body, { auth, limits, perms, originalSecret: credentials.secret });
     },
   };
+}
+
+/**
+ * `ImpersonationResourceId` (SPEC header; reference §1.3): writes are made as that resource, which
+ * must exist and be active. DJ sends it only on non-GET requests; reads ignore it here.
+ */
+function impersonation(req: SimRequest, store: AutotaskStore): number | undefined {
+  if (req.method === 'GET') return undefined;
+  const value = header(req, 'ImpersonationResourceId');
+  if (value === undefined || value === '') return undefined;
+  const id = Number(value);
+  const resource = Number.isInteger(id) ? store.table('Resources').get(id) : undefined;
+  if (!resource || resource.isActive !== true) {
+    throw new AutotaskError(
+      `Impersonation failed: ${value} is not an active resource that may be impersonated.`,
+    );
+  }
+  return id;
 }
 
 /** The API user's own resource: the seed's resource whose email is the API user name, else the first. */

@@ -20,6 +20,35 @@ const hooks: Record<string, EntityHooks> = {
 
 const itemId = (id: number): SimResponse => ({ status: 200, body: { itemId: id } });
 
+/** Entity defaults the server applies when a create omits them (the UI's defaults). */
+const createDefaults: Record<string, Record<string, unknown>> = {
+  Companies: { isActive: true },
+  Services: { isActive: true },
+  Products: { isActive: true },
+  ConfigurationItems: {},
+};
+
+/** Server-maintained timestamps and creator fields, wherever the entity has them read-only. */
+function stamp(ctx: WriteContext, entity: EntityDef, row: Row, creating: boolean): void {
+  const now = ctx.now().toISOString();
+  const readOnly = new Set(entity.fields.filter((f) => f.isReadOnly).map((f) => f.name));
+  const set = (name: string, value: unknown) => {
+    if (readOnly.has(name)) row[name] = value;
+  };
+  if (creating) {
+    set('createDate', now);
+    set('createdByResourceID', ctx.apiResourceId);
+    set('creatorResourceID', ctx.apiResourceId);
+    if (ctx.impersonatorId !== undefined) set('impersonatorCreatorResourceID', ctx.impersonatorId);
+  } else if (ctx.impersonatorId !== undefined) {
+    set('impersonatorUpdaterResourceID', ctx.impersonatorId);
+  }
+  set('lastActivityDate', now);
+  set('lastModifiedDate', now);
+  set('lastTrackedModifiedDateTime', now);
+  set('updateResourceID', ctx.apiResourceId);
+}
+
 /** The parent id from the URL goes into the parent field; a conflicting body value is an error. */
 function applyParent(entity: EntityDef, values: Record<string, unknown>, parentId: number | undefined): void {
   if (parentId === undefined || !entity.parent) return;
@@ -50,7 +79,7 @@ export function createRecord(
   ensureParent(ctx, entity, parentId);
   const { values, udfs } = bindBody(entity, body);
   applyParent(entity, values, parentId);
-  const row: Row = ctx.store.complete(entity, {});
+  const row: Row = ctx.store.complete(entity, { ...(createDefaults[entity.name] ?? {}) });
   const changed = new Set<string>();
   for (const f of entity.fields) {
     if (f.isReadOnly || !(f.name in values)) continue;
@@ -64,6 +93,7 @@ export function createRecord(
     return itemId(createAdjustment(ctx, { id: 0, ...rest }).id);
   }
   row.userDefinedFields = mergeUdfs(ctx.store, entity, [], udfs, true);
+  stamp(ctx, entity, row, true);
   const h = hooks[entity.name];
   h?.beforeCreate?.(ctx, row);
   const errors = [
@@ -71,8 +101,8 @@ export function createRecord(
     ...(h?.validate?.(ctx, row, undefined) ?? []),
   ];
   if (errors.length > 0) throw new AutotaskError(errors);
-  const { id: _id, ...rest } = row;
-  const stored = ctx.store.table(entity.name).insert(rest);
+  // Keep the (null) id key so the stored row lists id first, as the API does.
+  const stored = ctx.store.table(entity.name).insert(row as Omit<Row, 'id'>);
   h?.afterCreate?.(ctx, stored);
   return itemId(stored.id);
 }
@@ -121,6 +151,7 @@ export function updateRecord(
     }
   }
   row.userDefinedFields = mergeUdfs(ctx.store, entity, before.userDefinedFields ?? [], udfs, mode === 'PUT');
+  stamp(ctx, entity, row, false);
   const h = hooks[entity.name];
   h?.beforeUpdate?.(ctx, row, before);
   const errors = [

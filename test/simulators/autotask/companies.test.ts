@@ -54,7 +54,14 @@ describe('Companies', () => {
     });
     expect(res.status).toBe(200);
     const c = (await at.get<{ item: Rec }>(`/Companies/${res.body.itemId}`)).body.item;
-    expect(c).toMatchObject({ companyName: 'A Company', companyType: 1 });
+    expect(c).toMatchObject({
+      companyName: 'A Company',
+      companyType: 1,
+      isActive: true,
+      createdByResourceID: 29682900,
+    });
+    expect(Object.keys(c)[0]).toBe('id');
+    expect(Date.now() - Date.parse(String(c.createDate))).toBeLessThan(60_000);
     expect(c.userDefinedFields).toContainEqual({ name: 'CustomerRanking', value: 'not Golden' });
   });
 

@@ -106,6 +106,26 @@ describe('ticket create', () => {
     expect(errorsOf(res.body).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('ImpersonationResourceId makes the write as that resource; an inactive one is refused', async () => {
+    const headers = {
+      ...at.headers,
+      ImpersonationResourceId: '29682886',
+      'Content-Type': 'application/json',
+    };
+    const res = await at.raw<{ itemId: number }>('POST', `${at.zoneUrl}V1.0/Tickets`, minimal, headers);
+    expect(res.status).toBe(200);
+    const t = await ticket(res.body.itemId);
+    expect(t.creatorResourceID).toBe(29682886);
+    expect(t.impersonatorCreatorResourceID).toBe(29682900);
+    const inactive = (sim.psa.records('Resources') as Rec[]).find((r) => r.isActive === false)!;
+    const refused = await at.raw('POST', `${at.zoneUrl}V1.0/Tickets`, minimal, {
+      ...headers,
+      ImpersonationResourceId: String(inactive.id),
+    });
+    expect(refused.status).toBe(500);
+    expect(errorsOf(refused.body)[0]).toMatch(/Impersonation/);
+  });
+
   it('a non-object body is an error', async () => {
     expect((await at.post('/Tickets', [minimal])).status).toBe(500);
   });
