@@ -24,6 +24,10 @@ interface Field {
 
 function resolveField(schema: JsonSchema, path: string): Field {
   const alias = INFO_ALIASES[path.toLowerCase()];
+  // `_info/lastUpdated` is a string in the `_info` map [S4] but compares as a date.
+  const infoKey = /^_info\/(\w+)$/i.exec(path)?.[1];
+  const infoAlias = infoKey === undefined ? undefined : INFO_ALIASES[infoKey.toLowerCase()];
+  if (infoKey !== undefined && infoAlias) return { names: ['_info', infoKey], kind: infoAlias };
   const found = resolvePath(schema, path);
   if (found) return { names: found.names, kind: scalarKind(found.schema) };
   if (alias) return { names: ['_info', path.charAt(0).toLowerCase() + path.slice(1)], kind: alias };

@@ -50,6 +50,8 @@ const MATCHES: [string, number[]][] = [
   ['dateAcquired != null', [1]],
   ['website = null', [3]],
   ['lastUpdated > [2025-06-01T00:00:00Z]', [4]],
+  ['_info/lastUpdated > [2025-06-01T00:00:00Z]', [4]],
+  ['dateEntered < [2025-06-01T00:00:00Z] and _info/enteredBy = "admin"', [1, 2, 3, 5, 6, 8]],
   ['status/name = "Inactive"', [2]],
   ['status/id = 2', [2]],
   ['Status/Name = "inactive"', [2]],
