@@ -1,0 +1,83 @@
+// The one interface the hub uses to talk to any PSA. Each connector (connectwise/, autotask/,
+// halopsa/) implements it against the real API; nothing above src/psa knows which PSA it talks to.
+import type { HttpOptions } from './http.ts';
+import type {
+  BillingTarget,
+  CompanyQuery,
+  NewTicket,
+  NoteInput,
+  PermissionCheck,
+  PickLists,
+  PsaCompany,
+  PsaContact,
+  PsaIdentity,
+  PsaKind,
+  PsaPage,
+  PsaProduct,
+  PsaTicket,
+  QuantityChange,
+} from './types.ts';
+
+export interface PsaClient {
+  readonly kind: PsaKind;
+
+  /** Authenticate and read who and what we are talking to; throws PsaError('auth') on bad credentials. */
+  identify(): Promise<PsaIdentity>;
+  /** Every permission the hub uses, each ok or missing with how to fix it in this PSA. */
+  checkPermissions(): Promise<PermissionCheck[]>;
+
+  /** Companies filtered by the PSA (server side), a page at a time. */
+  searchCompanies(query: CompanyQuery): Promise<PsaPage<PsaCompany>>;
+  getCompany(id: string): Promise<PsaCompany | undefined>;
+  listContacts(companyId: string): Promise<PsaContact[]>;
+
+  /** The lists ticket settings choose from (boards, statuses, priorities, queues, SLAs…). */
+  pickLists(): Promise<PickLists>;
+  /** Products / services / items a plan can map to. */
+  listProducts(query: { name?: string; next?: string | null }): Promise<PsaPage<PsaProduct>>;
+  /** The records of a company whose quantities the hub may set. */
+  billingTargets(companyId: string): Promise<BillingTarget[]>;
+
+  /** Create a ticket stamped with `externalRef`. */
+  createTicket(ticket: NewTicket): Promise<PsaTicket>;
+  getTicket(id: string): Promise<PsaTicket | undefined>;
+  /** The ticket stamped with this reference, if any: how a retry finds what a lost reply created. */
+  findTicketByExternalRef(externalRef: string): Promise<PsaTicket | undefined>;
+  addNote(ticketId: string, note: NoteInput): Promise<{ id: string }>;
+  /** Move a ticket to a status (resolve, close, cancel, reopen are all status changes). */
+  setTicketStatus(ticketId: string, statusId: string): Promise<PsaTicket>;
+
+  /** Set the quantity of a billing target (Autotask: by posting the difference as an adjustment). */
+  setBillingQuantity(targetId: string, quantity: number): Promise<QuantityChange>;
+}
+
+/** Remembered between calls and processes (the hub keeps it per connection). */
+export interface ConnectorCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+}
+
+export interface ConnectorContext {
+  /** The site URL the partner entered, already checked (src/psa/outbound-url.ts). */
+  siteUrl: string;
+  /** The credential fields of the PSA's descriptor, decrypted. */
+  credentials: Record<string, string>;
+  http?: Omit<HttpOptions, 'headers' | 'secrets' | 'toError'>;
+  cache?: ConnectorCache;
+}
+
+export type ConnectorFactory = (ctx: ConnectorContext) => PsaClient;
+
+/** A cache in this process only, for tools and tests. */
+export function memoryCache(now = () => Date.now()): ConnectorCache {
+  const entries = new Map<string, { value: string; until: number }>();
+  return {
+    async get(key) {
+      const e = entries.get(key);
+      return e && e.until > now() ? e.value : undefined;
+    },
+    async set(key, value, ttlMs) {
+      entries.set(key, { value, until: now() + ttlMs });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// A partner types the PSA's URL; the hub will send credentials there. So it must be https on a public
+// host: never loopback, link-local or private addresses (or names resolving to them), which would let
+// a partner aim the hub at internal services. Tests and the demo opt in to private hosts explicitly.
+import { BlockList, isIP } from 'node:net';
+
+export type Resolver = (hostname: string) => Promise<string[]>;
+
+const privateRanges = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv6');
+}
+
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return isPrivateAddress(mapped);
+  const family = isIP(address);
+  if (family === 0) return false;
+  return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+export interface UrlCheckOptions {
+  allowPrivate: boolean;
+  resolve: Resolver;
+}
+
+/** The normalised origin (scheme://host[:port]) or a sentence saying what is wrong with the URL. */
+export async function checkPsaUrl(input: string, opts: UrlCheckOptions): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(input) ? input : `https://${input}`);
+  } catch {
+    return { ok: false, reason: `"${input}" is not a URL` };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'the URL must not contain a user name or password' };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : await opts.resolve(host);
+  } catch {
+    return { ok: false, reason: `${host} does not resolve` };
+  }
+  if (addresses.length === 0) return { ok: false, reason: `${host} does not resolve` };
+  const internal = addresses.some(isPrivateAddress) || host === 'localhost';
+  if (internal && !opts.allowPrivate) {
+    return { ok: false, reason: `${host} is a private or loopback address; use the PSA's public https URL` };
+  }
+  if (url.protocol !== 'https:' && !(internal && opts.allowPrivate)) {
+    return { ok: false, reason: 'the URL must use https' };
+  }
+  return { ok: true, url: `${url.protocol}//${url.host}` };
+}

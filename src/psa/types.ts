@@ -1,0 +1,139 @@
+// What the hub knows of a PSA, in one vocabulary for all three. Ids are strings everywhere (Halo
+// sends decimals, Autotask large integers); each connector converts at its edge.
+
+export const psaKinds = ['connectwise', 'autotask', 'halopsa'] as const;
+export type PsaKind = (typeof psaKinds)[number];
+
+export interface PsaIdentity {
+  /** The PSA product version or API version the server reports. */
+  version: string | null;
+  /** The API user the credentials belong to (member, resource, agent). */
+  user: string;
+  /** The PSA tenant / company the user works in, when the PSA says. */
+  tenant: string | null;
+}
+
+/** One permission the hub needs, checked against the PSA. */
+export interface PermissionCheck {
+  /** The hub's name for it, e.g. `tickets.create`. */
+  permission: string;
+  /** What it is for, in words. */
+  label: string;
+  ok: boolean;
+  /** How to grant it in this PSA, when missing. */
+  fix: string | null;
+}
+
+export interface PsaCompany {
+  id: string;
+  name: string;
+  active: boolean;
+  /** In the PSA's recycle bin or marked deleted. */
+  deleted: boolean;
+  /** A prospect / lead rather than a customer. */
+  prospect: boolean;
+  /** Web or e-mail domains the PSA holds for it (lower case, without scheme or path). */
+  domains: string[];
+}
+
+export interface PsaContact {
+  id: string;
+  companyId: string;
+  name: string;
+  email: string | null;
+}
+
+export interface PsaPage<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Null on the last page. */
+  next: string | null;
+}
+
+export interface CompanyQuery {
+  /** Case-insensitive "contains" on the name, filtered by the PSA. */
+  name?: string;
+  /** Also return inactive, deleted and prospect companies. */
+  includeInactive?: boolean;
+  pageSize?: number;
+  next?: string | null;
+}
+
+/** One entry of a pick list (a board, a status, a priority, a queue, an SLA…). */
+export interface PickItem {
+  id: string;
+  name: string;
+  /** The entry it belongs to: a status's board, a priority's SLA, a sub-issue type's issue type. */
+  parentId: string | null;
+  inactive: boolean;
+  /** For statuses: whether the status closes the ticket. */
+  closed: boolean | null;
+  isDefault: boolean;
+}
+
+/** The pick lists of a PSA, by list name (e.g. `boards`, `statuses`, `priorities`). */
+export type PickLists = Record<string, PickItem[]>;
+
+export interface PsaProduct {
+  id: string;
+  name: string;
+  /** The PSA's own code / identifier when it has one. */
+  code: string | null;
+  inactive: boolean;
+}
+
+/**
+ * Something on a company's billing records whose quantity the hub may set: a ConnectWise agreement
+ * addition, an Autotask contract service, a Halo recurring-invoice line or software licence.
+ */
+export interface BillingTarget {
+  /** Opaque to the hub; the connector can find the record again from it. */
+  id: string;
+  kind: 'agreement_addition' | 'contract_service' | 'recurring_invoice_line' | 'software_licence';
+  /** e.g. "Managed Services agreement → M365 Backup". */
+  label: string;
+  productId: string | null;
+  quantity: number;
+  /** The agreement / contract / invoice it sits on. */
+  parent: { id: string; name: string } | null;
+}
+
+/** Where and how a new ticket lands: the fields of the connection's ticket settings. */
+export interface TicketPlacement {
+  statusId: string;
+  priorityId: string;
+  /** PSA-specific fields: boardId, typeId… / queueId, ticketTypeId… / teamId, slaId… */
+  fields: Record<string, string>;
+}
+
+export interface NewTicket {
+  companyId: string;
+  contactId?: string | null;
+  title: string;
+  description: string;
+  /** The hub's own reference, stamped on the ticket so it can be found again after a lost reply. */
+  externalRef: string;
+  placement: TicketPlacement;
+}
+
+export interface PsaTicket {
+  id: string;
+  /** A number a technician quotes, when the PSA has one besides the id. */
+  number: string | null;
+  companyId: string;
+  title: string;
+  statusId: string;
+  /** Whether its status is a closed one (resolved, completed, cancelled). */
+  closed: boolean;
+  externalRef: string | null;
+}
+
+export interface NoteInput {
+  text: string;
+  /** Internal (technicians only) rather than visible to the customer. */
+  internal: boolean;
+}
+
+export interface QuantityChange {
+  previous: number;
+  current: number;
+}
