@@ -51,7 +51,6 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
   };
   const limits = new Limits();
   const perms = new Permissions();
-  let current = initial;
   let store = new AutotaskStore(initial);
   const zoneName = initial.api?.zoneName ?? 'America East';
   const ci = initial.api?.ci ?? 482913;
@@ -108,8 +107,9 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
     },
     handle,
     reset(next?: unknown) {
-      if (next !== undefined) current = checkSeed(next);
-      store = new AutotaskStore(current);
+      // Without a seed: back to the one the simulator started with (SimPsa contract).
+      const seedNow = next === undefined ? initial : checkSeed(next);
+      store = new AutotaskStore(seedNow);
       auth.secretExpired = false;
       auth.user.secret = credentials.secret;
       limits.reset();
