@@ -18,11 +18,16 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 
 export function classifyStatus(status: number, headers: Headers): Classified {
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-  if (status === 429) return { kind: 'rate_limited', retryAfterMs, reason: 'the PSA asked us to slow down (429)' };
-  if (status === 401) return { kind: 'auth', retryAfterMs: undefined, reason: 'the PSA refused the credentials (401)' };
-  if (status === 403) return { kind: 'permission', retryAfterMs: undefined, reason: 'the API user lacks a permission (403)' };
-  if (status === 404) return { kind: 'not_found', retryAfterMs: undefined, reason: 'the record does not exist (404)' };
-  if (status === 409) return { kind: 'conflict', retryAfterMs: undefined, reason: 'the PSA reports a conflict (409)' };
+  if (status === 429)
+    return { kind: 'rate_limited', retryAfterMs, reason: 'the PSA asked us to slow down (429)' };
+  if (status === 401)
+    return { kind: 'auth', retryAfterMs: undefined, reason: 'the PSA refused the credentials (401)' };
+  if (status === 403)
+    return { kind: 'permission', retryAfterMs: undefined, reason: 'the API user lacks a permission (403)' };
+  if (status === 404)
+    return { kind: 'not_found', retryAfterMs: undefined, reason: 'the record does not exist (404)' };
+  if (status === 409)
+    return { kind: 'conflict', retryAfterMs: undefined, reason: 'the PSA reports a conflict (409)' };
   if (status === 408 || status >= 500) {
     return { kind: 'transient', retryAfterMs, reason: `the PSA failed on its side (${status})` };
   }
@@ -39,9 +44,18 @@ export function classifyNetworkError(err: unknown): Classified {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return { kind: 'transient', retryAfterMs: undefined, reason: 'the PSA host name does not resolve' };
   }
-  if (code === 'ECONNREFUSED') return { kind: 'transient', retryAfterMs: undefined, reason: 'the PSA refused the connection' };
-  if (code?.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+  if (code === 'ECONNREFUSED')
+    return { kind: 'transient', retryAfterMs: undefined, reason: 'the PSA refused the connection' };
+  if (
+    code?.startsWith('ERR_TLS') ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    code === 'SELF_SIGNED_CERT_IN_CHAIN'
+  ) {
     return { kind: 'transient', retryAfterMs: undefined, reason: 'the PSA certificate is not trusted' };
   }
-  return { kind: 'transient', retryAfterMs: undefined, reason: `the connection to the PSA failed (${code ?? e.name ?? 'network'})` };
+  return {
+    kind: 'transient',
+    retryAfterMs: undefined,
+    reason: `the connection to the PSA failed (${code ?? e.name ?? 'network'})`,
+  };
 }

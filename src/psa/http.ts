@@ -87,14 +87,24 @@ export class HttpClient {
       if (failure.kind === 'transient' && ro.idempotent === false) throw failure;
       const hinted = failure.details.retryAfterMs;
       if (hinted !== undefined && hinted > (this.opts.maxWaitMs ?? 10_000)) throw failure;
-      if (failure.kind === 'rate_limited' && hinted !== undefined) await (this.opts.gate ?? openGate).pause(hinted);
+      if (failure.kind === 'rate_limited' && hinted !== undefined)
+        await (this.opts.gate ?? openGate).pause(hinted);
       await sleep(hinted ?? backoffMs(policy, attempt));
     }
   }
 
-  private async once<T>(method: string, url: string, ro: RequestOptions, attempt: number): Promise<HttpResponse<T>> {
+  private async once<T>(
+    method: string,
+    url: string,
+    ro: RequestOptions,
+    attempt: number,
+  ): Promise<HttpResponse<T>> {
     await (this.opts.gate ?? openGate).acquire();
-    const headers: Record<string, string> = { accept: 'application/json', ...(await this.opts.headers()), ...ro.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(await this.opts.headers()),
+      ...ro.headers,
+    };
     let body: string | undefined;
     if (ro.form) {
       body = new URLSearchParams(ro.form).toString();

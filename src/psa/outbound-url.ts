@@ -45,14 +45,18 @@ export interface UrlCheckOptions {
 }
 
 /** The normalised origin (scheme://host[:port]) or a sentence saying what is wrong with the URL. */
-export async function checkPsaUrl(input: string, opts: UrlCheckOptions): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+export async function checkPsaUrl(
+  input: string,
+  opts: UrlCheckOptions,
+): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(input) ? input : `https://${input}`);
   } catch {
     return { ok: false, reason: `"${input}" is not a URL` };
   }
-  if (url.username || url.password) return { ok: false, reason: 'the URL must not contain a user name or password' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'the URL must not contain a user name or password' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {

@@ -2,10 +2,13 @@
 // error or the event log. Values are matched by name, and the connection's own secret values are
 // replaced wherever they appear.
 
-const secretNames = /authorization|secret|password|private|token|api[-_]?key|integrationcode|cookie|client_secret/i;
+const secretNames =
+  /authorization|secret|password|private|token|api[-_]?key|integrationcode|cookie|client_secret/i;
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, secretNames.test(k) ? '[redacted]' : v]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, secretNames.test(k) ? '[redacted]' : v]),
+  );
 }
 
 /** Replace every occurrence of each secret value, and the values of secret-named JSON fields. */
