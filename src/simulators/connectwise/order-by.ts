@@ -18,10 +18,14 @@ export function compileOrderBy(text: string | null, schemaName: string): Compare
   const keys = text.split(',').map((part) => {
     const m = /^\s*([A-Za-z_][\w/]*)\s*(asc|desc)?\s*$/i.exec(part);
     if (!m) fail(400, 'InvalidObject', `Invalid orderBy clause '${part.trim()}'.`);
+    const desc = (m[2] ?? 'asc').toLowerCase() === 'desc';
+    // `lastUpdated` / `dateEntered` live in `_info` on every entity (as in conditions).
+    const info = /^(?:_info\/)?(lastUpdated|dateEntered)$/i.exec(m[1]!)?.[1];
+    if (info)
+      return { names: ['_info', info.charAt(0).toLowerCase() + info.slice(1)], desc, kind: 'date' as const };
     const found = resolvePath(schema, m[1]!);
     if (!found) fail(400, 'InvalidObject', `Unknown field name '${m[1]}' in orderBy.`);
-    const kind = scalarKind(found.schema);
-    return { names: found.names, desc: (m[2] ?? 'asc').toLowerCase() === 'desc', kind };
+    return { names: found.names, desc, kind: scalarKind(found.schema) };
   });
   return (a, b) => {
     for (const key of keys) {

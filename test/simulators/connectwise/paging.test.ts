@@ -154,6 +154,20 @@ describe('orderBy', () => {
     expect(ties).toEqual([...ties].sort((a, b) => a - b));
   });
 
+  it('sorts on lastUpdated (from _info) too', async () => {
+    const rows = (
+      await cw.get('/company/companies', {
+        orderBy: 'lastUpdated desc',
+        pageSize: 50,
+        fields: 'id,_info/lastUpdated',
+      })
+    ).body as {
+      _info: { lastUpdated: string };
+    }[];
+    const stamps = rows.map((r) => r._info.lastUpdated);
+    expect(stamps).toEqual([...stamps].sort().reverse());
+  });
+
   it('refuses unknown fields', async () => {
     expect((await cw.get('/company/companies', { orderBy: 'nope asc' })).status).toBe(400);
     expect((await cw.get('/company/companies', { orderBy: 'name sideways' })).status).toBe(400);

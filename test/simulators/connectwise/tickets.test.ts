@@ -120,6 +120,25 @@ describe('tickets', () => {
     expect(res2.status).toBe(400);
   });
 
+  it('copies the contact name, email and phone onto the ticket', async () => {
+    const contact = (
+      await cw.get('/company/contacts', { conditions: `company/id = ${company.id}`, pageSize: 1 })
+    ).body[0];
+    const t = (
+      await cw.post('/service/tickets', {
+        summary: 'with contact',
+        company: { id: company.id },
+        contact: { id: contact.id },
+      })
+    ).body;
+    expect(t.contact).toMatchObject({ id: contact.id, name: `${contact.firstName} ${contact.lastName}` });
+    expect(t.contactName).toBe(`${contact.firstName} ${contact.lastName}`);
+    expect(t.contactEmailAddress).toBe(
+      contact.communicationItems.find((c: { communicationType: string }) => c.communicationType === 'Email')
+        .value,
+    );
+  });
+
   it('refuses a contact of another company and a deleted company', async () => {
     const foreign = (
       await cw.get('/company/contacts', { conditions: `company/id != ${company.id}`, pageSize: 1 })

@@ -165,6 +165,17 @@ export const tickets: EntityDef = {
       row.closedBy = undefined;
       row.dateResolved = undefined;
     }
+    // The contact's name, default email and phone are copied onto the ticket (PSA behaviour, inferred).
+    const contact = ctx.store.table('contacts').get(idOf(row.contact) ?? -1);
+    if (contact && idOf(row.contact) !== idOf(existing?.contact)) {
+      const items = (contact.communicationItems as Rec[] | undefined) ?? [];
+      const first = (kind: string) =>
+        items.find((c) => c.communicationType === kind && c.defaultFlag === true) ??
+        items.find((c) => c.communicationType === kind);
+      row.contactName ??= [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+      row.contactEmailAddress ??= first('Email')?.value;
+      row.contactPhoneNumber ??= first('Phone')?.value;
+    }
     row.customerUpdatedFlag ??= false;
     row.approved ??= true;
     row.customFields ??= [];
