@@ -63,7 +63,10 @@ export interface ConnectorContext {
   /** The credential fields of the PSA's descriptor, decrypted. */
   credentials: Record<string, string>;
   http?: Omit<HttpOptions, 'headers' | 'secrets' | 'toError'>;
+  /** Zone URLs, tokens, pick lists; the hub keeps it per connection (encrypted where secret). */
   cache?: ConnectorCache;
+  /** Autotask: the share (0–1, default 0.5) of the tenant's hourly request budget the hub may use. */
+  budgetShare?: number;
 }
 
 export type ConnectorFactory = (ctx: ConnectorContext) => PsaClient;

@@ -20,6 +20,9 @@ export const DEFAULT_CREDENTIALS = {
   integrationCode: 'PSAHUBSIMULATORINTEGRATIONCODE',
 };
 
+/** IIS's default `maxQueryString` (2048 characters). */
+const MAX_QUERY_STRING = 2048;
+
 export function loadDefaultSeed(): AutotaskSeed {
   return JSON.parse(readFileSync(new URL('./seed/default.json', import.meta.url), 'utf8')) as AutotaskSeed;
 }
@@ -77,6 +80,16 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
       return { status: 200, body: { apiVersions: ['1.0'] } };
     }
     if (version.toLowerCase() !== 'v1.0') return noResource(req.origin, req.path, req.query);
+    // IIS request filtering in front of the API: over-long query strings (e.g. a GET `search` or a
+    // GET next-page link with a big filter) get IIS's 404.15 text page (reference §2.4, KT #66).
+    if (req.query.toString().length > MAX_QUERY_STRING) {
+      return {
+        status: 404,
+        raw: true,
+        headers: { 'content-type': 'text/html' },
+        body: 'HTTP Error 404.15 - Not Found. The request filtering module is configured to deny a request where the query string is too long.',
+      };
+    }
     if (rest.length === 1 && rest[0]?.toLowerCase() === 'zoneinformation') {
       return req.method === 'GET'
         ? zoneInformation(req, auth, zoneName, ci)

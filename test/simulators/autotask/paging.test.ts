@@ -58,6 +58,14 @@ describe('paging', () => {
     expect(res.body).toEqual({ Message: "The requested resource does not support http method 'GET'." });
   });
 
+  it('an over-long GET query string is IIS's 404.15 text page; the same query by POST works', async () => {
+    const filter = [{ op: 'in', field: 'id', value: Array.from({ length: 400 }, (_, i) => 100000 + i) }];
+    const res = await at.get(`/Companies/query?search=${encodeURIComponent(JSON.stringify({ filter }))}`);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatch(/404\.15/);
+    expect((await at.query('Companies', filter)).status).toBe(200);
+  });
+
   it('a filtered query pages within the filter', async () => {
     const body = { filter: [{ op: 'eq', field: 'companyType', value: 1 }], MaxRecords: 40 };
     const total = (await at.post<{ queryCount: number }>('/Companies/query/count', body)).body.queryCount;
