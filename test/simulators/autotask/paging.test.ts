@@ -58,7 +58,7 @@ describe('paging', () => {
     expect(res.body).toEqual({ Message: "The requested resource does not support http method 'GET'." });
   });
 
-  it('an over-long GET query string is IIS's 404.15 text page; the same query by POST works', async () => {
+  it('an over-long GET query string gets the IIS 404.15 text page; the same query by POST works', async () => {
     const filter = [{ op: 'in', field: 'id', value: Array.from({ length: 400 }, (_, i) => 100000 + i) }];
     const res = await at.get(`/Companies/query?search=${encodeURIComponent(JSON.stringify({ filter }))}`);
     expect(res.status).toBe(404);
