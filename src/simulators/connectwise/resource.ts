@@ -94,12 +94,25 @@ function filters(def: EntityDef, q: ListQuery): Predicate[] {
   return out;
 }
 
+/**
+ * The entity's rows as the API shows them, kept until the next write anywhere (references make
+ * every table depend on others). Callers must not mutate the returned rows.
+ */
+function hydratedRows(def: EntityDef, ctx: Ctx, parentId: number | undefined): Rec[] {
+  if (def.rows) return allRows(def, ctx, parentId).map((r) => hydrate(def, r, ctx));
+  const key = `${def.path}|${parentId ?? ''}|${ctx.base}`;
+  const cached = ctx.store.views.get(key);
+  if (cached && cached.version === ctx.store.version) return cached.rows;
+  if (ctx.store.views.size > 500) ctx.store.views.clear();
+  const rows = allRows(def, ctx, parentId).map((r) => hydrate(def, r, ctx));
+  ctx.store.views.set(key, { version: ctx.store.version, rows });
+  return rows;
+}
+
 export function listRows(def: EntityDef, ctx: Ctx, parentId: number | undefined, q: ListQuery): Rec[] {
   const preds = filters(def, q);
   const order = compileOrderBy(q.orderBy, def.schema);
-  const rows = allRows(def, ctx, parentId)
-    .map((r) => hydrate(def, r, ctx))
-    .filter((r) => preds.every((p) => p(r as Row)));
+  const rows = hydratedRows(def, ctx, parentId).filter((r) => preds.every((p) => p(r as Row)));
   return order ? rows.sort(order) : rows;
 }
 

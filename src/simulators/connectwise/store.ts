@@ -66,9 +66,35 @@ export const TABLES = [
 
 export type TableName = (typeof TABLES)[number];
 
+/** A table that counts its writes, so derived views (hydrated lists) know when to refresh. */
+class CountingTable extends Table<Rec> {
+  // Not a #private field: the base constructor calls put() before this class's fields exist.
+  onWrite?: () => void;
+  constructor(rows: readonly Rec[], onWrite: () => void) {
+    super(rows);
+    this.onWrite = onWrite;
+  }
+  override insert(row: Omit<Rec, 'id'>): Rec {
+    this.onWrite?.();
+    return super.insert(row);
+  }
+  override put(row: Rec): Rec {
+    this.onWrite?.();
+    return super.put(row);
+  }
+  override delete(id: number): boolean {
+    this.onWrite?.();
+    return super.delete(id);
+  }
+}
+
 export class Store {
   readonly tables = new Map<string, Table<Rec>>();
   seed: CwSeed;
+  /** Bumped on every write to any table. */
+  version = 0;
+  /** Views derived from the tables, valid while `version` is unchanged. */
+  readonly views = new Map<string, { version: number; rows: Rec[] }>();
 
   constructor(seed: CwSeed) {
     this.seed = seed;
@@ -80,7 +106,11 @@ export class Store {
       throw new Error('a ConnectWise seed needs companyInfo, apiKeys and tables');
     this.seed = structuredClone(seed);
     this.tables.clear();
-    for (const name of TABLES) this.tables.set(name, new Table<Rec>(seed.tables[name] ?? []));
+    const bump = (): void => {
+      this.version += 1;
+    };
+    for (const name of TABLES) this.tables.set(name, new CountingTable(seed.tables[name] ?? [], bump));
+    bump();
   }
 
   table(name: string): Table<Rec> {
