@@ -2,22 +2,21 @@
 // connector): zone discovery, then calls with the three auth headers.
 import { startSimServer } from '../../../src/simulators/shared/sim-server.ts';
 import type { RunningSimulator, SimStartOptions } from '../../../src/simulators/shared/types.ts';
+import type { startSimulator as StartSimulator } from '../../../src/simulators/index.ts';
 
-/** Start the Autotask simulator through the registry; fall back to the server core while sibling
- * simulators the registry imports are still missing from the checkout. */
+/** Start the Autotask simulator through the registry (`startSimulator`). The registry imports the
+ * sibling simulators too, which other people edit concurrently; if it cannot even be loaded, start
+ * this simulator on the shared server core directly so these tests stay about Autotask. */
 export async function startAutotask(opts: SimStartOptions = {}): Promise<RunningSimulator> {
+  let registry: { startSimulator: typeof StartSimulator } | undefined;
   try {
-    const { startSimulator } = await import('../../../src/simulators/index.ts');
-    return await startSimulator('autotask', opts);
+    registry = await import('../../../src/simulators/index.ts');
   } catch (err) {
-    if (
-      !(err instanceof Error) ||
-      !/Cannot find module|ERR_MODULE_NOT_FOUND|Failed to load url|Does the file exist/i.test(err.message)
-    )
-      throw err;
-    const { createAutotaskSimulator } = await import('../../../src/simulators/autotask/index.ts');
-    return startSimServer(createAutotaskSimulator(opts.seed), opts);
+    console.warn(`simulator registry not loadable (${String(err).slice(0, 120)}); using the server core`);
   }
+  if (registry) return registry.startSimulator('autotask', opts);
+  const { createAutotaskSimulator } = await import('../../../src/simulators/autotask/index.ts');
+  return startSimServer(createAutotaskSimulator(opts.seed), opts);
 }
 
 export interface Reply<T = unknown> {
