@@ -48,3 +48,19 @@ export function oauthError(status: number, error: string, description?: string):
 export function methodNotAllowed(): SimResponse {
   return { status: 405 };
 }
+
+/**
+ * A POST body that is not JSON: ASP.NET Core's 415 ProblemDetails (SPEC-2024 lists only
+ * `application/json`, `text/json`, `application/*+json` and `application/json-patch+json` bodies).
+ */
+export function unsupportedMediaType(): SimResponse {
+  return jsonResponse(
+    415,
+    {
+      type: 'https://tools.ietf.org/html/rfc7231#section-6.5.13',
+      title: 'Unsupported Media Type',
+      status: 415,
+    },
+    { 'content-type': 'application/problem+json; charset=utf-8' },
+  );
+}

@@ -7,7 +7,7 @@ import type { SimPsa, SimRequest, SimResponse } from '../shared/types.ts';
 import { AuthServer, defaultCredentials } from './auth.ts';
 import { runControl } from './control.ts';
 import { newCtx } from './entity.ts';
-import { HaloError, forbidden, notFound } from './errors.ts';
+import { HaloError, forbidden, notFound, unsupportedMediaType } from './errors.ts';
 import { authInfo } from './identity.ts';
 import { pickSchema } from './input.ts';
 import { allPermissions } from './permissions.ts';
@@ -41,6 +41,15 @@ const tableOf: Record<string, SeedCollection> = {
   toplevel: 'toplevels',
 };
 
+/** The body types SPEC-2024 lists for every request body (ASP.NET's JSON input formatter). */
+function isJsonContentType(header: string | string[] | undefined): boolean {
+  const type = String(header ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  return type === 'application/json' || type === 'text/json' || /^application\/[\w.-]+\+json$/.test(type);
+}
+
 export function createHalopsaSimulator(seed?: unknown): SimPsa {
   if (seed !== undefined) assertSeed(seed);
   const initial = (seed as HaloSeed | undefined) ?? loadDefaultSeed();
@@ -64,6 +73,8 @@ export function createHalopsaSimulator(seed?: unknown): SimPsa {
     ) {
       return forbidden();
     }
+    if (req.method === 'POST' && !isJsonContentType(req.headers['content-type']))
+      return unsupportedMediaType();
     return route.run();
   }
 
