@@ -31,6 +31,17 @@ function listQuery(query: URLSearchParams): ListQuery {
   };
 }
 
+const ALLOWED: Record<Matched['action'], string[]> = {
+  collection: ['GET', 'POST'],
+  count: ['GET'],
+  search: ['POST'],
+  item: ['GET', 'PUT', 'PATCH', 'DELETE'],
+};
+
+function allowedMethods(action: Matched['action'], searchable: boolean): string[] {
+  return action === 'search' && !searchable ? [] : ALLOWED[action];
+}
+
 function methodNotAllowed(method: string): never {
   fail(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
 }
@@ -38,16 +49,7 @@ function methodNotAllowed(method: string): never {
 export function dispatch(m: Matched, req: SimRequest, ctx: Ctx, removals: Removals): SimResponse {
   const { def, action, parentId, id } = m;
   const method = req.method;
-  const allowed =
-    action === 'collection'
-      ? ['GET', 'POST']
-      : action === 'count'
-        ? ['GET']
-        : action === 'search'
-          ? def.search
-            ? ['POST']
-            : []
-          : ['GET', 'PUT', 'PATCH', 'DELETE'];
+  const allowed = allowedMethods(action, def.search === true);
   const writable = !def.readOnly && !(method === 'DELETE' && def.noDelete);
   if (!allowed.includes(method) || (method !== 'GET' && action !== 'search' && !writable)) {
     if (allowed.length === 0) fail(404, 'NotFound', `No route matches ${req.path}`);

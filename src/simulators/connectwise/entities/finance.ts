@@ -1,5 +1,4 @@
 // Agreement types, agreements and their additions (reference §6, §7.7-7.8 [S4, S6]).
-
 import { fieldError, type ValidationError } from '../errors.ts';
 import type { EntityDef } from '../entity.ts';
 import type { Rec } from '../store.ts';
