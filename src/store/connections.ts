@@ -1,0 +1,183 @@
+// PSA connections. The public `Connection` type has no credentials at all: they are sealed in the
+// row and only `openCredentials` returns them, to the code that talks to the PSA.
+import type { Db } from './db.ts';
+import type { SecretBox } from './secret-box.ts';
+
+export type ConnectionKind = 'connectwise' | 'autotask' | 'halopsa';
+export type ConnectionStatus = 'connected' | 'failing' | 'revoked';
+
+export interface Connection {
+  id: string;
+  partnerId: string;
+  kind: ConnectionKind;
+  name: string;
+  siteUrl: string;
+  /** The non-secret credential fields, e.g. the company id or API user name. */
+  credentialHints: Record<string, string>;
+  settings: Record<string, unknown>;
+  isDefault: boolean;
+  status: ConnectionStatus;
+  lastSuccessAt: Date | null;
+  failingSince: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  revokedAt: Date | null;
+}
+
+interface ConnectionRow {
+  id: string;
+  partner_id: string;
+  kind: ConnectionKind;
+  name: string;
+  site_url: string;
+  credential_hints: Record<string, string>;
+  settings: Record<string, unknown>;
+  is_default: boolean;
+  status: ConnectionStatus;
+  last_success_at: Date | null;
+  failing_since: Date | null;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+  revoked_at: Date | null;
+}
+
+// Never `SELECT *`: the sealed credentials stay in the database unless asked for by name.
+const columns = `id, partner_id, kind, name, site_url, credential_hints, settings, is_default, status,
+  last_success_at, failing_since, last_error, created_at, updated_at, revoked_at`;
+
+const toConnection = (r: ConnectionRow): Connection => ({
+  id: r.id,
+  partnerId: r.partner_id,
+  kind: r.kind,
+  name: r.name,
+  siteUrl: r.site_url,
+  credentialHints: r.credential_hints,
+  settings: r.settings,
+  isDefault: r.is_default,
+  status: r.status,
+  lastSuccessAt: r.last_success_at,
+  failingSince: r.failing_since,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  revokedAt: r.revoked_at,
+});
+
+export interface NewConnection {
+  partnerId: string;
+  kind: ConnectionKind;
+  name: string;
+  siteUrl: string;
+  credentials: Record<string, string>;
+  credentialHints: Record<string, string>;
+}
+
+export async function createConnection(db: Db, box: SecretBox, c: NewConnection): Promise<Connection> {
+  const [row] = await db.query<ConnectionRow>(
+    `INSERT INTO connections (partner_id, kind, name, site_url, credentials_sealed, credential_hints, last_success_at)
+     VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING ${columns}`,
+    [
+      c.partnerId,
+      c.kind,
+      c.name,
+      c.siteUrl,
+      box.seal(JSON.stringify(c.credentials)),
+      JSON.stringify(c.credentialHints),
+    ],
+  );
+  return toConnection(row!);
+}
+
+export async function getConnection(db: Db, id: string): Promise<Connection | undefined> {
+  const [row] = await db.query<ConnectionRow>(`SELECT ${columns} FROM connections WHERE id = $1`, [id]);
+  return row && toConnection(row);
+}
+
+export async function liveConnectionOfKind(db: Db, partnerId: string, kind: ConnectionKind) {
+  const [row] = await db.query<ConnectionRow>(
+    `SELECT ${columns} FROM connections WHERE partner_id = $1 AND kind = $2 AND revoked_at IS NULL`,
+    [partnerId, kind],
+  );
+  return row && toConnection(row);
+}
+
+/** Connections of partners within `withinPath` (all when null), live ones first. */
+export async function listConnections(
+  db: Db,
+  withinPath: string | null,
+  partnerId?: string,
+): Promise<Connection[]> {
+  const rows = await db.query<ConnectionRow>(
+    `SELECT ${columns.replace(/(\w+)/g, 'c.$1')} FROM connections c JOIN partners p ON p.id = c.partner_id
+      WHERE p.path LIKE coalesce($1, '/') || '%' AND ($2::uuid IS NULL OR c.partner_id = $2)
+      ORDER BY c.revoked_at IS NOT NULL, p.name, c.kind, c.created_at`,
+    [withinPath, partnerId ?? null],
+  );
+  return rows.map(toConnection);
+}
+
+export async function openCredentials(db: Db, box: SecretBox, id: string): Promise<Record<string, string>> {
+  const [row] = await db.query<{ credentials_sealed: string }>(
+    'SELECT credentials_sealed FROM connections WHERE id = $1',
+    [id],
+  );
+  if (!row) throw new Error(`connection ${id} does not exist`);
+  return JSON.parse(box.open(row.credentials_sealed)) as Record<string, string>;
+}
+
+export async function replaceCredentials(
+  db: Db,
+  box: SecretBox,
+  id: string,
+  c: { siteUrl: string; credentials: Record<string, string>; credentialHints: Record<string, string> },
+): Promise<Connection> {
+  const [row] = await db.query<ConnectionRow>(
+    `UPDATE connections SET site_url = $2, credentials_sealed = $3, credential_hints = $4, status = 'connected',
+            failing_since = NULL, last_error = NULL, last_success_at = now(), updated_at = now()
+      WHERE id = $1 RETURNING ${columns}`,
+    [id, c.siteUrl, box.seal(JSON.stringify(c.credentials)), JSON.stringify(c.credentialHints)],
+  );
+  return toConnection(row!);
+}
+
+/** Record the outcome of a call to the PSA: health as the list shows it. */
+export async function recordHealth(db: Db, id: string, outcome: { ok: true } | { ok: false; error: string }) {
+  if (outcome.ok) {
+    await db.query(
+      `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
+        WHERE id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
+  } else {
+    await db.query(
+      `UPDATE connections SET status = 'failing', failing_since = coalesce(failing_since, now()), last_error = $2
+        WHERE id = $1 AND revoked_at IS NULL`,
+      [id, outcome.error],
+    );
+  }
+}
+
+export async function setDefaultConnection(db: Db, connection: Connection): Promise<void> {
+  await db.query(`UPDATE connections SET is_default = false WHERE partner_id = $1 AND is_default`, [
+    connection.partnerId,
+  ]);
+  await db.query(`UPDATE connections SET is_default = true, updated_at = now() WHERE id = $1`, [
+    connection.id,
+  ]);
+}
+
+export async function resetSettings(db: Db, id: string): Promise<void> {
+  await db.query(`UPDATE connections SET settings = '{}', updated_at = now() WHERE id = $1`, [id]);
+}
+
+/** Disconnect: the credentials are destroyed, the row (and its history) stays. */
+export async function revokeConnection(db: Db, id: string): Promise<void> {
+  await db.query(
+    `UPDATE connections SET status = 'revoked', revoked_at = now(), is_default = false, credentials_sealed = '',
+            updated_at = now() WHERE id = $1`,
+    [id],
+  );
+  await db.query('DELETE FROM connection_cache WHERE connection_id = $1', [id]);
+}
