@@ -1,0 +1,20 @@
+// A connection's RateGate backed by its token bucket in the database (src/store/connection-budgets.ts),
+// so API and worker processes share one budget per PSA connection.
+import type { RateGate } from '../psa/rate-gate.ts';
+import { pauseBudget, takeToken, type BucketPolicy } from '../store/connection-budgets.ts';
+import type { Db } from '../store/db.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function dbRateGate(db: Db, connectionId: string, policy: BucketPolicy): RateGate {
+  return {
+    async acquire() {
+      for (;;) {
+        const wait = await takeToken(db, connectionId, policy);
+        if (wait <= 0) return;
+        await sleep(wait);
+      }
+    },
+    pause: (ms) => pauseBudget(db, connectionId, ms),
+  };
+}
