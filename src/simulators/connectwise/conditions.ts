@@ -3,6 +3,7 @@
 // kind is refused with the server's own message ("Expected a boolean value, not a numeric." [S8]).
 // String comparison is case-insensitive, as on the SQL Server behind PSA (inferred).
 import { badConditions } from './errors.ts';
+import { likeRegex } from './like-pattern.ts';
 import { parseConditions, type ConditionNode, type Literal } from './conditions-parser.ts';
 import { resolvePath, scalarKind, schemaNamed, type JsonSchema, type ScalarKind } from './schema.ts';
 
@@ -67,12 +68,6 @@ function valuesAt(row: unknown, names: string[]): unknown[] {
   return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
 
-function wildcardRegex(pattern: string): RegExp {
-  // `*` is the documented wildcard [S1]; `%` appears in client examples [S8] — both accepted.
-  const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/[*%]/g, '.*');
-  return new RegExp(`^${source}$`, 'is');
-}
-
 function comparable(value: unknown, kind: ScalarKind): number | string | boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (kind === 'date') return typeof value === 'string' ? Date.parse(value) : undefined;
@@ -103,9 +98,9 @@ function compareOne(value: unknown, kind: ScalarKind, op: string, lit: Literal):
     case '!=':
       return left !== right;
     case 'contains':
-      return typeof right === 'string' && String(left).includes(right);
+      return typeof right === 'string' && likeRegex(right, true).test(String(left));
     case 'like':
-      return typeof right === 'string' && wildcardRegex(right).test(String(left));
+      return typeof right === 'string' && likeRegex(right).test(String(left));
   }
   if (right === undefined || typeof left === 'boolean') return false;
   if (typeof left !== typeof right) return false;

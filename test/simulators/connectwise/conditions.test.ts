@@ -64,6 +64,14 @@ const MATCHES: [string, number[]][] = [
   [`name = 'O\\'Brien "Best" Plumbing'`, [6]],
   [`name = "O'Brien \\"Best\\" Plumbing"`, [6]],
   ['name like "100*"', [8]],
+  // SQL Server LIKE semantics behind the guide's `[[]` escape (inferred): `_`, classes, `[[]`.
+  ['name like "Smith_&*"', [1]],
+  ['name like "[AM]*"', [3, 4, 5]],
+  ['name like "[^S]*"', [3, 4, 5, 6, 8]],
+  ['name like "[a-b]*"', [3, 4]],
+  ['name contains "[[]Old]"', [8]],
+  ['name contains "_"', [1, 2, 3, 4, 5, 6, 8]],
+  ['name contains "* ["', [8]],
   ['deletedFlag = true', [7]],
   ['identifier = "SmithJones" AND (status/id = 1 OR leadFlag = true)', [1]],
 ];

@@ -65,7 +65,7 @@ export function smallSeed() {
       website: 'x',
       dateDeleted: '2025-01-01T00:00:00Z',
     }),
-    company(8, '100% Widgets*', { numberOfEmployees: 3, website: 'www.widgets.example' }),
+    company(8, '100% Widgets* [Old]', { numberOfEmployees: 3, website: 'www.widgets.example' }),
   ];
   seed.tables.contacts = [
     {
