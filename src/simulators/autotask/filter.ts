@@ -6,6 +6,7 @@
 // (SQL semantics), so `noteq` does not match rows where the field is null.
 import { fieldByName } from './entities.ts';
 import { AutotaskError } from './errors.ts';
+import { toIsoDate } from './validate.ts';
 import type { EntityDef, FieldDef, Row, UdfDef } from './model.ts';
 
 export interface FilterInput {
@@ -141,8 +142,11 @@ function comparer(kind: string): Cmp {
   if (kind === 'integer' || kind === 'long' || kind === 'decimal') {
     return (a, b) => (a === null || b === null || a === '' ? undefined : Number(a) - Number(b));
   }
-  if (kind === 'datetime')
-    return (a, b) => (a === null || b === null ? undefined : Date.parse(String(a)) - Date.parse(String(b)));
+  if (kind === 'datetime') {
+    // Times without a zone are UTC (reference §4.3), whatever the machine's zone.
+    const ms = (v: unknown) => Date.parse(toIsoDate(String(v)) ?? String(v));
+    return (a, b) => (a === null || b === null ? undefined : ms(a) - ms(b));
+  }
   if (kind === 'boolean')
     return (a, b) =>
       a === null || b === null

@@ -44,7 +44,9 @@ export function parseSearch(raw: unknown): QueryModel {
   if (typeof obj !== 'object' || Array.isArray(obj))
     throw new AutotaskError('The query must be a JSON object.');
   const model = obj as Record<string, unknown>;
-  const max = prop(model, 'maxRecords');
+  const rawMax = prop(model, 'maxRecords');
+  // Json.NET binds a numeric string to an int.
+  const max = typeof rawMax === 'string' && /^\d+$/.test(rawMax.trim()) ? Number(rawMax) : rawMax;
   if (max !== undefined && max !== null && (typeof max !== 'number' || !Number.isInteger(max) || max < 0)) {
     throw new AutotaskError('MaxRecords must be an integer between 1 and 500.');
   }

@@ -33,6 +33,7 @@ const cases: [string, unknown[], number[]][] = [
   ['lt id', [f('lt', 'id', 2)], [0, 1]],
   ['lte id', [f('lte', 'id', 1)], [0, 1]],
   ['gt datetime', [f('gt', 'createDate', '2021-12-31T00:00:00Z')], [3, 4]],
+  ['gt datetime without a zone is UTC', [f('gt', 'createDate', '2021-12-31T23:00:00')], [3, 4]],
   ['lte datetime (date only)', [f('lte', 'createDate', '2020-01-01')], [0, 1, 5]],
   ['beginsWith', [f('beginsWith', 'companyName', 'smith')], [1, 2]],
   ['endsWith without dot', [f('endsWith', 'companyName', 'inc')], [5]],

@@ -87,7 +87,7 @@ describe('hourly budget (rate-limit control)', () => {
 
 describe('thread limit', () => {
   it('allows 3 concurrent requests per endpoint and refuses the rest with Itgenatr005 (429)', async () => {
-    await at.control('rate-limit', { processingMs: 300 });
+    await at.control('rate-limit', { processingMs: 600 });
     const companies = Array.from({ length: 5 }, () => at.get('/Companies/0'));
     const other = at.get('/Tickets/7800'); // another endpoint has its own 3 threads
     const results = await Promise.all(companies);
@@ -103,7 +103,7 @@ describe('thread limit', () => {
   });
 
   it('the limit is configurable', async () => {
-    await at.control('rate-limit', { processingMs: 200, threadLimit: 1 });
+    await at.control('rate-limit', { processingMs: 500, threadLimit: 1 });
     const results = await Promise.all([at.get('/Companies/0'), at.get('/Companies/0')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 429]);
   });
