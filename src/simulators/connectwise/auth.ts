@@ -55,8 +55,13 @@ export function requestedVersion(headers: Headers): string | undefined {
   return version;
 }
 
-/** Codebases the simulated site serves: the fixed on-premise entry point and the cloud version path. */
+/**
+ * Codebases the simulated site serves: `v4_6_release`, the advertised one, and any other release
+ * path `vYYYY_N` ("for any codebase (v4_6_release, v2025_1, …)", reference §12).
+ */
 export function knownCodebase(codebase: string, advertised: string): boolean {
   const c = codebase.toLowerCase();
-  return c === 'v4_6_release' || c === advertised.replace(/\/$/, '').toLowerCase();
+  return (
+    c === 'v4_6_release' || c === advertised.replace(/\/$/, '').toLowerCase() || /^v\d{4}_\d{1,2}$/.test(c)
+  );
 }

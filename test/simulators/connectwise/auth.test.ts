@@ -37,14 +37,15 @@ describe('ConnectWise auth and codebase', () => {
     expect((await fetch(`${cw.sim.url}/login/companyinfo/nobody`)).status).toBe(404);
   });
 
-  it('serves both v4_6_release and the advertised codebase, and nothing else', async () => {
+  it('serves v4_6_release, the advertised codebase and other release paths, nothing else', async () => {
     const info = (await (
       await fetch(`${cw.sim.url}/login/companyinfo/${cw.sim.credentials.companyId}`)
     ).json()) as { Codebase: string };
     const codebase = info.Codebase.replace(/\/$/, '');
     expect((await cw.get('/system/info')).status).toBe(200);
     expect((await cw.call('GET', '/system/info', { codebase })).status).toBe(200);
-    const other = await cw.call('GET', '/system/info', { codebase: 'v2001_1' });
+    expect((await cw.call('GET', '/system/info', { codebase: 'v2025_1' })).status).toBe(200);
+    const other = await cw.call('GET', '/system/info', { codebase: 'release' });
     expect(other.status).toBe(404);
     expect(other.body).toMatchObject({ code: 'NotFound' });
   });
