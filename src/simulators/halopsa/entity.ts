@@ -3,6 +3,7 @@
 // without `id`, or with `id: 0`, creates; one with an id updates only the fields sent — reference §2),
 // `DELETE /api/{Entity}/{id}`.
 import type { SimRequest, SimResponse } from '../shared/types.ts';
+import { mergeCustomFields } from './custom-fields.ts';
 import { HaloError, notFound, ruleError } from './errors.ts';
 import { pickSchema, readArrayBody } from './input.ts';
 import { listBody, type ListShape } from './listing.ts';
@@ -86,6 +87,9 @@ export function handlePost(def: EntityDef, ctx: Ctx): SimResponse {
       existing = def.get(ctx, item.id as number);
       // Reference §10 item 5: an unknown id on update is a 400 [uncertain].
       if (existing === undefined) throw ruleError(`${def.path} with ID ${String(item.id)} does not exist.`);
+    }
+    if (item.customfields !== undefined && item.customfields !== null) {
+      item.customfields = mergeCustomFields(existing?.customfields, item.customfields);
     }
     return def.prepare(item, existing, ctx, i);
   });

@@ -193,3 +193,37 @@ describe('permissions', () => {
     expect((await halo.control('permissions', { remove: ['fly'] })).status).toBe(400);
   });
 });
+
+describe('discovery flow as PSMOD does it (reference §8)', () => {
+  it('authinfo → {auth_url}/token?tenant={tenant_id} → Agent/me → pages of 1000', async () => {
+    const info = (await (await fetch(`${halo.url}/api/authinfo`)).json()) as {
+      auth_url: string;
+      tenant_id: string;
+    };
+    const c = halo.sim.credentials;
+    const res = await fetch(`${info.auth_url}/token?tenant=${info.tenant_id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: c.clientId!,
+        client_secret: c.clientSecret!,
+        scope: 'all',
+      }),
+    });
+    const token = (await res.json()) as { token_type: string; access_token: string };
+    const authorization = `${token.token_type} ${token.access_token}`;
+    const me = await fetch(`${halo.url}/api/agent/me`, { headers: { authorization } });
+    expect(me.status).toBe(200);
+    const first = (await (
+      await fetch(`${halo.url}/api/Client?pageinate=true&page_size=1000&page_no=1`, {
+        headers: { authorization },
+      })
+    ).json()) as {
+      record_count: number;
+      clients: unknown[];
+    };
+    expect(Math.ceil(first.record_count / 1000)).toBe(1);
+    expect(first.clients.length).toBe(first.record_count);
+  });
+});

@@ -1,6 +1,9 @@
 // What every write endpoint shares: JSON content types, DELETE across entities, no POST to an id.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { schemaErrors } from './spec-schemas.ts';
 import { startHalo, type HaloTestClient } from './halo-client.ts';
+
+type Obj = Record<string, unknown>;
 
 let halo: HaloTestClient;
 beforeAll(async () => {
@@ -86,5 +89,35 @@ describe('routing of writes', () => {
     expect((await halo.post('/api/Tickets/1000', [{ summary: 'x' }])).status).toBe(404);
     expect((await halo.post('/api/Agent/me', [{}])).status).toBe(405);
     expect((await halo.call('DELETE', '/api/Tickets')).status).toBe(405);
+  });
+});
+
+describe('custom fields', () => {
+  it('stores {id, value} pairs (ids may be strings) and merges them on update', async () => {
+    const created = await halo.post<Obj>('/api/Tickets', [
+      {
+        summary: 'cf',
+        client_id: 12,
+        customfields: [
+          { id: '215', value: '8' },
+          { id: 202, value: 'printer' },
+        ],
+      },
+    ]);
+    const t = created.json;
+    expect(t.customfields).toEqual([
+      { id: 202, value: 'printer', display: 'printer' },
+      { id: 215, value: '8', display: '8' },
+    ]);
+    const r = await halo.post<Obj>('/api/Tickets', [
+      { id: t.id, customfields: [{ id: 202, value: 'scanner' }] },
+    ]);
+    expect(r.json.customfields).toEqual([
+      { id: 202, value: 'scanner', display: 'scanner' },
+      { id: 215, value: '8', display: '8' },
+    ]);
+    expect(schemaErrors('Faults', r.json)).toEqual([]);
+    const bad = await halo.post('/api/Tickets', [{ id: t.id, customfields: [{ value: 'x' }] }]);
+    expect(bad.status).toBe(400);
   });
 });
