@@ -122,13 +122,13 @@ function writeRoute(
     const allowed = entity.canCreate && (viaParent ? !!entity.parent : entity.topLevelCreate);
     if (!allowed) return wrongVerb(method);
     ctx.perms.require(entity.name, 'create');
-    return createRecord(ctx, entity, req.body, parentId);
+    return createRecord(ctx, entity, req.body, parentId, req.rawBody);
   }
   if (method === 'PATCH' || method === 'PUT') {
     const allowed = entity.canUpdate && (viaParent ? !!entity.parent : entity.topLevelUpdate);
     if (!allowed) return wrongVerb(method);
     ctx.perms.require(entity.name, 'update');
-    return updateRecord(ctx, entity, req.body, method, parentId);
+    return updateRecord(ctx, entity, req.body, method, parentId, req.rawBody);
   }
   if (viaParent) return undefined;
   return wrongVerb(method);

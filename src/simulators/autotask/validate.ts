@@ -16,8 +16,32 @@ export interface BoundBody {
   udfs?: Udf[];
 }
 
-function jsonNetError(text: string, path: string): AutotaskError {
-  return new AutotaskError(`${text} Path '${path}'.`);
+/** A Json.NET binding failure; bindBody turns it into the server's error with line and position. */
+class JsonNetFailure extends Error {
+  readonly text: string;
+  readonly path: string;
+  constructor(text: string, path: string) {
+    super(text);
+    this.text = text;
+    this.path = path;
+  }
+}
+
+function jsonNetError(text: string, path: string): JsonNetFailure {
+  return new JsonNetFailure(text, path);
+}
+
+/** Json.NET's `line L, position P`: just after the offending token of `key` in the raw body. */
+function where(raw: string, key: string, value: unknown, unexpected: boolean): string {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`"${escaped}"\\s*:\\s*`).exec(raw);
+  if (!m) return '';
+  const start = m.index + m[0].length;
+  const end = unexpected ? start + 1 : start + JSON.stringify(value).length;
+  const before = raw.slice(0, end);
+  const line = before.split('\n').length;
+  const position = end - (before.lastIndexOf('\n') + 1);
+  return `, line ${line}, position ${position}`;
 }
 
 /** ISO text the API answers with; inputs without a zone are UTC (reference §4.3: times are UTC). */
@@ -80,7 +104,18 @@ function coerce(field: FieldDef, value: unknown, path: string): unknown {
   }
 }
 
-export function bindBody(entity: EntityDef, body: unknown): BoundBody {
+export function bindBody(entity: EntityDef, body: unknown, raw = ''): BoundBody {
+  try {
+    return bind(entity, body);
+  } catch (err) {
+    if (!(err instanceof JsonNetFailure)) throw err;
+    const value = (body as Record<string, unknown>)[err.path];
+    const at = where(raw, err.path, value, err.text.startsWith('Unexpected character'));
+    throw new AutotaskError(`${err.text} Path '${err.path}'${at}.`);
+  }
+}
+
+function bind(entity: EntityDef, body: unknown): BoundBody {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new AutotaskError(`The request body must be a JSON ${entity.singular} object.`);
   }

@@ -75,9 +75,10 @@ export function createRecord(
   entity: EntityDef,
   body: unknown,
   parentId?: number,
+  raw = '',
 ): SimResponse {
   ensureParent(ctx, entity, parentId);
-  const { values, udfs } = bindBody(entity, body);
+  const { values, udfs } = bindBody(entity, body, raw);
   applyParent(entity, values, parentId);
   const row: Row = ctx.store.complete(entity, { ...(createDefaults[entity.name] ?? {}) });
   const changed = new Set<string>();
@@ -113,6 +114,7 @@ export function updateRecord(
   body: unknown,
   mode: 'PATCH' | 'PUT',
   parentId?: number,
+  raw = '',
 ): SimResponse {
   ensureParent(ctx, entity, parentId);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -126,7 +128,7 @@ export function updateRecord(
         ? Number(rawId)
         : undefined;
   if (id === undefined) throw new AutotaskError(`An id is required to update a ${entity.singular}.`);
-  const { values, udfs } = bindBody(entity, body);
+  const { values, udfs } = bindBody(entity, body, raw);
   const table = ctx.store.table(entity.name);
   const before = table.get(id);
   const parentField = entity.parent?.field;

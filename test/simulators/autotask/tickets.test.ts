@@ -76,7 +76,7 @@ describe('ticket create', () => {
     [
       'boolean for an integer',
       { ...minimal, priority: true },
-      /^Unexpected character encountered while parsing value: t\./,
+      /^Unexpected character encountered while parsing value: t\. Path 'priority', line 1, position \d+\.$/,
     ],
     ['text for an integer', { ...minimal, priority: 'high' }, /Could not convert string to integer: high/],
     ['decimal for an integer', { ...minimal, priority: 2.5 }, /not a valid integer/],
