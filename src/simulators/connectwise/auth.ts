@@ -1,8 +1,9 @@
 // Who may call (reference §1 [S1, S4, S8, S9, S14]):
 // - `GET /login/companyinfo/{companyId}` is unauthenticated and names the codebase;
 // - every API call needs Basic `companyId+publicKey:privateKey` and the `clientId` header (the spec
-//   marks it required on every operation [S4]); the status for a missing clientId is not in the
-//   sources (§13): the simulator answers 401 like the sibling Automate API does when it lacks one;
+//   marks it required on every operation [S4]). The reference has no status for a missing clientId
+//   (§13); a vendor's setup guide (https://mspvectis.com/docs/connectwise) reports "a 400 with
+//   'clientId' in the error" and a case-sensitive company id — both followed here;
 // - `Accept: application/vnd.connectwise.com+json; version=2026.4` picks the model version; without
 //   it the latest model answers [S1]. Responses carry `api-current-version` [S9, S12].
 import { fail, unauthorized } from './errors.ts';
@@ -18,10 +19,10 @@ export function header(headers: Headers, name: string): string | undefined {
 export function checkClientId(headers: Headers, keys: ApiKeys): void {
   const clientId = header(headers, 'clientid');
   if (clientId === undefined || clientId.trim() === '')
-    unauthorized('A clientId header is required for all API calls.');
+    fail(400, 'InvalidClientId', 'A clientId header is required for all API calls.');
   // A clientId identifies a registered integration [S1 "ClientIds"]: only the configured one is known here.
   if (clientId.trim().toLowerCase() !== keys.clientId.toLowerCase())
-    unauthorized('The clientId is not recognized.');
+    fail(400, 'InvalidClientId', `The clientId '${clientId}' is not registered.`);
 }
 
 export function checkBasicAuth(headers: Headers, keys: ApiKeys, expired: boolean): void {
@@ -35,11 +36,7 @@ export function checkBasicAuth(headers: Headers, keys: ApiKeys, expired: boolean
   const plus = user.indexOf('+');
   const companyId = plus < 0 ? '' : user.slice(0, plus);
   const publicKey = plus < 0 ? user : user.slice(plus + 1);
-  // The company id is matched case-insensitively (as at the login screen, inferred); keys exactly.
-  const ok =
-    companyId.toLowerCase() === keys.companyId.toLowerCase() &&
-    publicKey === keys.publicKey &&
-    password === keys.privateKey;
+  const ok = companyId === keys.companyId && publicKey === keys.publicKey && password === keys.privateKey;
   if (!ok || expired) unauthorized();
 }
 

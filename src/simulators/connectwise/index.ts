@@ -70,7 +70,7 @@ export function createConnectwiseSimulator(seed?: unknown): SimPsa {
       checkBasicAuth(req.headers, store.seed.apiKeys, state.expired);
     } catch (err) {
       // On cloud, bad authentication can come back as a 404 instead of a 401 [S1, S2].
-      if (err instanceof CwError && state.authFailureStatus === 404)
+      if (err instanceof CwError && err.response.status === 401 && state.authFailureStatus === 404)
         fail(404, 'NotFound', 'The resource could not be found.');
       throw err;
     }

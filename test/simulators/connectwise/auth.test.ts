@@ -89,26 +89,30 @@ describe('ConnectWise auth and codebase', () => {
     expect(res.body).toEqual({ code: 'Unauthorized', message: expect.any(String) });
   });
 
-  it('matches the company id case-insensitively but keys exactly', async () => {
+  it('matches the company id and the keys exactly (case-sensitive)', async () => {
     const c = cw.sim.credentials;
     const upper =
       'Basic ' +
       Buffer.from(`${c.companyId!.toUpperCase()}+${c.publicKey}:${c.privateKey}`).toString('base64');
-    expect((await cw.call('GET', '/system/info', { headers: { authorization: upper } })).status).toBe(200);
+    expect((await cw.call('GET', '/system/info', { headers: { authorization: upper } })).status).toBe(401);
     const lowerKey =
       'Basic ' +
       Buffer.from(`${c.companyId}+${c.publicKey!.toLowerCase()}:${c.privateKey}`).toString('base64');
     expect((await cw.call('GET', '/system/info', { headers: { authorization: lowerKey } })).status).toBe(401);
   });
 
-  it('requires the clientId header on every call (any header case)', async () => {
+  it('requires the registered clientId header on every call (any header case): 400 naming clientId', async () => {
     const missing = await cw.call('GET', '/company/companies', { omit: ['clientId'] });
-    expect(missing.status).toBe(401);
-    expect(missing.body.message).toMatch(/clientId/);
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      code: 'InvalidClientId',
+      message: expect.stringMatching(/clientId/),
+    });
     const wrong = await cw.call('GET', '/company/companies', {
       headers: { clientId: '00000000-0000-0000-0000-000000000000' },
     });
-    expect(wrong.status).toBe(401);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toMatch(/clientId/);
     const upper = await cw.call('GET', '/system/info', {
       omit: ['clientId'],
       headers: { CLIENTID: cw.sim.credentials.clientId! },
