@@ -13,12 +13,17 @@ export class HaloState {
   #nextLineId = 1;
 
   constructor(seed: HaloSeed) {
-    const copy = structuredClone(seed);
+    // Tables copy the rows they are given; only the plain arrays need their own copy.
+    const copy = {
+      ...seed,
+      priorities: structuredClone(seed.priorities),
+      actions: structuredClone(seed.actions),
+    };
     this.settings = {
       closed_status_ids: [9],
       default_tickettype_id: 1,
       default_page_size: 50,
-      ...copy.settings,
+      ...structuredClone(copy.settings),
     };
     this.tables = {
       toplevels: new Table(copy.toplevels),

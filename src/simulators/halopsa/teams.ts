@@ -16,7 +16,8 @@ export const teamDef = lookupDef({
     return row.inactive === true ? disabled : enabled;
   },
   toWire(row, ctx) {
-    if (ctx.q.bool('include_agents') !== true && ctx.req.path.split('/').length <= 3) return row;
+    // Members come with GET by id, or on the list with `includeagentsforteams` (SPEC-2024 parameter).
+    if (!ctx.q.has('includeagentsforteams') && ctx.req.path.split('/').length <= 3) return row;
     const agents = ctx.state.tables.agents
       .all()
       .filter((a) => a.team === row.name)
