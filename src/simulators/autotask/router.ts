@@ -29,7 +29,7 @@ const isId = (s: string | undefined): s is string => s !== undefined && /^-?\d+$
 export function route(ctx: RouteContext, req: SimRequest, rest: string[]): SimResponse {
   const method = req.method;
   const notFound = () => noResource(req.origin, req.path, req.query);
-  const [first = '', second, third, fourth, fifth] = rest;
+  const [first = '', second, third, fourth] = rest;
   if (first.toLowerCase() === 'thresholdinformation' && rest.length === 1) {
     return method === 'GET' ? { status: 200, body: ctx.limits.thresholdInformation() } : wrongVerb(method);
   }
@@ -67,7 +67,7 @@ export function route(ctx: RouteContext, req: SimRequest, rest: string[]): SimRe
     return writeRoute(ctx, req, child, id) ?? wrongVerb(method);
   }
   if ((fourth ?? '').toLowerCase() === 'entityinformation') {
-    return infoRoute(ctx, req, child, fifth === undefined ? [] : [fifth]) ?? notFound();
+    return infoRoute(ctx, req, child, rest.slice(4)) ?? notFound();
   }
   if (!isId(fourth) || rest.length !== 4) return notFound();
   const childId = Number(fourth);

@@ -8,9 +8,9 @@ import type { Row } from './model.ts';
 /** Status 5 "Complete" is the system's closed status (reference §4.3, N8N cache.json). */
 export const COMPLETE_STATUS = 5;
 
-function ticketNumber(ctx: WriteContext, id: number, at: Date): string {
+/** `T{yyyymmdd}.{nnnn}`, the format of live ticket numbers. */
+function ticketNumber(id: number, at: Date): string {
   const day = at.toISOString().slice(0, 10).replace(/-/g, '');
-  void ctx;
   return `T${day}.${String(id % 10000).padStart(4, '0')}`;
 }
 
@@ -58,7 +58,7 @@ export const ticketHooks: EntityHooks = {
   },
   afterCreate(ctx, row) {
     if (row.ticketNumber === null || row.ticketNumber === undefined) {
-      ctx.store.table('Tickets').put({ ...row, ticketNumber: ticketNumber(ctx, row.id, ctx.now()) });
+      ctx.store.table('Tickets').put({ ...row, ticketNumber: ticketNumber(row.id, ctx.now()) });
     }
   },
 };
