@@ -75,6 +75,11 @@ describe('lookups', () => {
     const all = await halo.get<Obj[]>('/api/Team?includedisabled=true');
     expect(all.json.map((t) => t.name)).toContain('Old Helpdesk');
     for (const t of all.json) expect(schemaErrors('SectionDetail', t)).toEqual([]);
+    const one = await halo.get<Obj>('/api/Team/2');
+    const members = one.json.agents as Obj[];
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.team_name === 'Second Line')).toBe(true);
+    expect(schemaErrors('SectionDetail', one.json)).toEqual([]);
   });
 
   it('Agent: no disabled or API agents unless asked; search and team filters', async () => {
