@@ -109,7 +109,11 @@ export function createConnectwiseSimulator(seed?: unknown): SimPsa {
         if (err instanceof CwError)
           return {
             ...err.response,
-            headers: { 'api-current-version': SPEC_VERSION, ...err.response.headers },
+            headers: {
+              'api-current-version': SPEC_VERSION,
+              'x-cw-request-id': randomUUID(),
+              ...err.response.headers,
+            },
           };
         throw err;
       }
