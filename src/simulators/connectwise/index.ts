@@ -115,7 +115,8 @@ export function createConnectwiseSimulator(seed?: unknown): SimPsa {
               ...err.response.headers,
             },
           };
-        throw err;
+        // A simulator bug: answer in the standard shape rather than crash the connection.
+        return { status: 500, body: { code: 'UnexpectedError', message: String(err), errors: null } };
       }
     },
     reset(next?: unknown) {
