@@ -123,3 +123,15 @@ describe('personal access tokens', () => {
     expect(res.body.error.message).toContain('Bearer');
   });
 });
+
+describe('cookie flags', () => {
+  it('marks the session cookie Secure when the hub is served over https', async () => {
+    const { sessionCookieOptions } = await import('../../src/api/auth/session-cookie.ts');
+    expect(sessionCookieOptions('https://hub.example.com')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+    });
+    expect(sessionCookieOptions('http://localhost:8080').secure).toBe(false);
+  });
+});
