@@ -1,0 +1,144 @@
+// Halo has no "what may I do" call, so each permission the hub uses is probed (reference §1.4:
+// RMCP probes by status code). Reads GET one row; writes POST an empty array, which Halo refuses
+// with 400 ("nothing supplied") when allowed and 401/403 when not, so nothing is ever written.
+// Effective rights are the application's permissions ∩ its agent's permissions (§1.2).
+import { PsaError } from '../errors.ts';
+import type { PermissionCheck } from '../types.ts';
+import type { HaloSession } from './session.ts';
+
+interface Probe {
+  permission: string;
+  label: string;
+  scope: string;
+  agentRight: string;
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | number | boolean>;
+}
+
+const one = { pageinate: true, page_size: 1, page_no: 1 };
+
+const probes: Probe[] = [
+  {
+    permission: 'companies.read',
+    label: 'Read customers (clients)',
+    scope: 'read:customers',
+    agentRight: 'Customers: read',
+    method: 'GET',
+    path: 'Client',
+    query: one,
+  },
+  {
+    permission: 'contacts.read',
+    label: 'Read users (contacts)',
+    scope: 'read:customers',
+    agentRight: 'Customers: read',
+    method: 'GET',
+    path: 'Users',
+    query: one,
+  },
+  {
+    permission: 'tickets.read',
+    label: 'Read tickets',
+    scope: 'read:tickets',
+    agentRight: 'Tickets: read',
+    method: 'GET',
+    path: 'Tickets',
+    query: one,
+  },
+  {
+    permission: 'tickets.write',
+    label: 'Create and update tickets',
+    scope: 'edit:tickets',
+    agentRight: 'Tickets: edit (and the ticket types the hub uses)',
+    method: 'POST',
+    path: 'Tickets',
+  },
+  {
+    permission: 'notes.write',
+    label: 'Add actions (notes, status changes)',
+    scope: 'edit:tickets',
+    agentRight: 'Tickets: edit',
+    method: 'POST',
+    path: 'Actions',
+  },
+  {
+    permission: 'lookups.read',
+    label: 'Read ticket types, statuses, SLAs, teams',
+    scope: 'all:standard',
+    agentRight: 'Configuration: read',
+    method: 'GET',
+    path: 'TicketType',
+  },
+  {
+    permission: 'products.read',
+    label: 'Read items (products)',
+    scope: 'read:items',
+    agentRight: 'Items: read',
+    method: 'GET',
+    path: 'Item',
+    query: one,
+  },
+  {
+    permission: 'billing.read',
+    label: 'Read recurring invoices',
+    scope: 'read:invoices',
+    agentRight: 'Invoices: read',
+    method: 'GET',
+    path: 'RecurringInvoice',
+    query: one,
+  },
+  {
+    permission: 'billing.write',
+    label: 'Change recurring-invoice line quantities',
+    scope: 'edit:invoices',
+    agentRight: 'Invoices: edit',
+    method: 'POST',
+    path: 'RecurringInvoice/updatelines',
+  },
+  {
+    permission: 'licences.read',
+    label: 'Read software licences',
+    scope: 'read:softwarelicensing',
+    agentRight: 'Software licences: read',
+    method: 'GET',
+    path: 'SoftwareLicence',
+    query: one,
+  },
+  {
+    permission: 'licences.write',
+    label: 'Change software licence counts',
+    scope: 'edit:softwarelicensing',
+    agentRight: 'Software licences: edit',
+    method: 'POST',
+    path: 'SoftwareLicence',
+  },
+];
+
+function fix(p: Probe): string {
+  return `In Halo → Configuration → Integrations → HaloPSA API → your application → Permissions, allow "${p.scope}" (or "all"); and give the agent the application logs in as the "${p.agentRight}" permission (Configuration → Teams & Agents → Agents → Permissions).`;
+}
+
+async function probe(api: HaloSession, p: Probe): Promise<boolean> {
+  try {
+    if (p.method === 'GET') await api.request('GET', p.path, { query: p.query });
+    else await api.request('POST', p.path, { body: [], idempotent: false });
+    return true;
+  } catch (err) {
+    if (!(err instanceof PsaError)) throw err;
+    if (err.kind === 'permission') return false;
+    // A second 401 with a fresh token: some Halo endpoints answer 401 for a missing right (§1.3).
+    if (err.kind === 'auth' && err.details.status === 401) return false;
+    if (err.kind === 'validation' || err.kind === 'not_found') return p.method === 'POST';
+    throw err;
+  }
+}
+
+export async function checkPermissions(api: HaloSession): Promise<PermissionCheck[]> {
+  const out: PermissionCheck[] = [];
+  for (const p of probes) {
+    const ok = await probe(api, p);
+    out.push({ permission: p.permission, label: p.label, ok, fix: ok ? null : fix(p) });
+  }
+  return out;
+}

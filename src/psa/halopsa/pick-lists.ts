@@ -1,0 +1,106 @@
+// The lists Halo ticket settings choose from (reference §4.7–4.12): ticket types, statuses (closed
+// ones found by asking again with `excludeclosed=true`), SLAs, priorities per SLA (parentId = the
+// SLA; id = the `priorityid` a ticket's `priority_id` refers to), categories (level 1, whose text a
+// ticket stores in `category_1`), teams (tickets store the name), impact and urgency.
+import type { ConnectorCache } from '../client.ts';
+import type { PickItem, PickLists } from '../types.ts';
+import { listLookup } from './listing.ts';
+import type { HaloSession } from './session.ts';
+import { haloId, haloOwnId, str, type Row } from './wire.ts';
+
+/** How long pick lists are reused, so a ticket costs one create call (DESIGN "PSA etiquette"). */
+export const PICK_LIST_TTL_MS = 10 * 60_000;
+
+/**
+ * Impact and urgency are fixed lists in Halo's ITIL settings, not served by a list endpoint the
+ * spec types; these are Halo's defaults [inferred] (ticket fields `impact`/`urgency` are ints).
+ */
+const impacts: [number, string][] = [
+  [1, 'Company Wide'],
+  [2, 'Multiple Users Affected'],
+  [3, 'Single User Affected'],
+];
+const urgencies: [number, string][] = [
+  [1, 'High'],
+  [2, 'Medium'],
+  [3, 'Low'],
+];
+
+function item(id: string, name: string, extra: Partial<PickItem> = {}): PickItem {
+  return { id, name, parentId: null, inactive: false, closed: null, isDefault: false, ...extra };
+}
+
+export async function fetchPickLists(api: HaloSession): Promise<PickLists> {
+  const [types, statuses, open, slas, priorities, categories, teams] = await Promise.all([
+    listLookup(api, 'TicketType', 'tickettypes', { showinactive: true }),
+    listLookup(api, 'Status', 'statuses', { type: 'ticket' }),
+    listLookup(api, 'Status', 'statuses', { type: 'ticket', excludeclosed: true }),
+    listLookup(api, 'SLA', 'slas'),
+    listLookup(api, 'Priority', 'priorities'),
+    listLookup(api, 'Category', 'categories', { type_id: 1 }),
+    listLookup(api, 'Team', 'teams', { includedisabled: true }),
+  ]);
+  const openIds = new Set(open.map((s) => haloOwnId(s.id)));
+  return {
+    ticketTypes: types.map((r: Row) =>
+      item(haloOwnId(r.id), str(r.name), { inactive: r.inactive === true || r.visible === false }),
+    ),
+    statuses: statuses.map((r) =>
+      item(haloOwnId(r.id), str(r.name), { closed: !openIds.has(haloOwnId(r.id)) }),
+    ),
+    slas: slas.map((r) => item(haloOwnId(r.id), str(r.name))),
+    priorities: priorities
+      .filter((r) => haloId(r.priorityid) !== null)
+      .map((r) =>
+        item(haloOwnId(r.priorityid), str(r.name), {
+          parentId: haloId(r.slaid),
+          inactive: r.ishidden === true,
+        }),
+      ),
+    categories: categories
+      .filter((r) => r.type_id === undefined || Number(r.type_id) === 1)
+      .map((r) => item(haloOwnId(r.id), str(r.value), { inactive: r.inactive === true })),
+    teams: teams.map((r) => item(haloOwnId(r.id), str(r.name), { inactive: r.inactive === true })),
+    impacts: impacts.map(([id, name]) => item(String(id), name)),
+    urgencies: urgencies.map(([id, name]) => item(String(id), name)),
+  };
+}
+
+/** Pick lists from memory, then the connection's cache, then Halo. */
+export class PickListCache {
+  readonly #api: HaloSession;
+  readonly #cache: ConnectorCache | undefined;
+  readonly #key: string;
+  #held: { lists: PickLists; until: number } | undefined;
+
+  constructor(api: HaloSession, cache: ConnectorCache | undefined) {
+    this.#api = api;
+    this.#cache = cache;
+    this.#key = `halopsa:picklists:${api.siteUrl}`;
+  }
+
+  async get(fresh = false): Promise<PickLists> {
+    if (!fresh && this.#held && this.#held.until > Date.now()) return this.#held.lists;
+    if (!fresh) {
+      const cached = await this.#cache?.get(this.#key);
+      if (cached) {
+        const lists = JSON.parse(cached) as PickLists;
+        this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
+        return lists;
+      }
+    }
+    const lists = await fetchPickLists(this.#api);
+    this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
+    await this.#cache?.set(this.#key, JSON.stringify(lists), PICK_LIST_TTL_MS);
+    return lists;
+  }
+
+  async closedStatusIds(): Promise<Set<string>> {
+    const lists = await this.get();
+    return new Set((lists.statuses ?? []).filter((s) => s.closed).map((s) => s.id));
+  }
+
+  async name(list: string, id: string): Promise<string | undefined> {
+    return (await this.get())[list]?.find((i) => i.id === id)?.name;
+  }
+}

@@ -1,0 +1,176 @@
+// Tickets (`Faults`, reference §4.4) and their actions (§4.5–4.6).
+//
+// The hub's external reference goes in `third_party_id_string`: SPEC-2024 `Faults` has it as a
+// free string for "this ticket's id in another system" (`third_party_id` is an int32 and cannot
+// hold it; `supplier_reference` and `client_reference` mean a supplier's or the customer's own
+// reference). SPEC-2024 offers no list filter on it, so the reference is also written as the last
+// line of the details, where `GET /Tickets?search=` finds it; each hit is then checked on
+// `third_party_id_string` (or that line) before it counts.
+import { PsaError } from '../errors.ts';
+import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
+import { listPage } from './listing.ts';
+import type { PickListCache } from './pick-lists.ts';
+import type { HaloSession } from './session.ts';
+import { haloDate, haloId, haloOwnId, str, toHaloInt, type Row } from './wire.ts';
+
+export const refLine = (ref: string) => `psa-hub reference: ${ref}`;
+
+/** How many times createTicket posts, at most, when replies get lost. */
+const CREATE_ATTEMPTS = 3;
+
+export function toTicket(r: Row, closedIds: Set<string>): PsaTicket {
+  const statusId = haloOwnId(r.status_id);
+  const ref =
+    str(r.third_party_id_string) || (/psa-hub reference: (\S+)\s*$/.exec(str(r.details))?.[1] ?? '');
+  return {
+    id: haloOwnId(r.id),
+    number: null,
+    companyId: haloId(r.client_id) ?? '',
+    title: str(r.summary),
+    statusId,
+    closed: closedIds.size > 0 ? closedIds.has(statusId) : haloDate(r.dateclosed) !== null,
+    externalRef: ref || null,
+  };
+}
+
+export class HaloTickets {
+  readonly #api: HaloSession;
+  readonly #lists: PickListCache;
+
+  constructor(api: HaloSession, lists: PickListCache) {
+    this.#api = api;
+    this.#lists = lists;
+  }
+
+  async #toTicket(r: Row): Promise<PsaTicket> {
+    return toTicket(r, await this.#lists.closedStatusIds());
+  }
+
+  /** The body Halo's `POST /Tickets` takes for a new ticket (an array of one, §4.4). */
+  async body(t: NewTicket): Promise<Row> {
+    const f = t.placement.fields;
+    const body: Row = {
+      summary: t.title,
+      details: `${t.description}\n\n${refLine(t.externalRef)}`,
+      client_id: toHaloInt(t.companyId, 'Company id'),
+      status_id: toHaloInt(t.placement.statusId, 'Status id'),
+      priority_id: toHaloInt(t.placement.priorityId, 'Priority id'),
+      third_party_id_string: t.externalRef,
+    };
+    if (t.contactId) body.user_id = toHaloInt(t.contactId, 'Contact id');
+    if (f.ticketTypeId) body.tickettype_id = toHaloInt(f.ticketTypeId, 'Ticket type id');
+    if (f.slaId) body.sla_id = toHaloInt(f.slaId, 'SLA id');
+    if (f.impactId) body.impact = toHaloInt(f.impactId, 'Impact');
+    if (f.urgencyId) body.urgency = toHaloInt(f.urgencyId, 'Urgency');
+    if (f.teamId) {
+      // Tickets hold the team's name (SPEC-2024 `Faults.team`; `team_id` only in newer versions).
+      const name = await this.#lists.name('teams', f.teamId);
+      if (!name)
+        throw new PsaError(
+          'validation',
+          `HaloPSA has no team ${f.teamId}: pick another in the ticket settings`,
+          { fields: { teamId: 'unknown team' } },
+        );
+      body.team = name;
+    }
+    if (f.categoryId) {
+      // `category_1` holds the category's text, not its id (§4.4, §4.11).
+      const value = await this.#lists.name('categories', f.categoryId);
+      if (!value)
+        throw new PsaError(
+          'validation',
+          `HaloPSA has no category ${f.categoryId}: pick another in the ticket settings`,
+          { fields: { categoryId: 'unknown category' } },
+        );
+      body.category_1 = value;
+    }
+    return body;
+  }
+
+  /**
+   * Create once, even when a reply is lost: a transient failure of the POST (which is not retried
+   * blindly) is followed by a look-up by the external reference, and only when nothing carries it
+   * is the POST tried again.
+   */
+  async create(t: NewTicket): Promise<PsaTicket> {
+    const body = await this.body(t);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const saved = await this.#api.post<Row>('Tickets', [body], false);
+        if (saved && saved.id !== undefined) return await this.#toTicket(saved);
+        const found = await this.findByExternalRef(t.externalRef);
+        if (found) return found;
+        throw new PsaError('transient', 'HaloPSA accepted the ticket but did not say its id', {});
+      } catch (err) {
+        if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
+        const found = await this.findByExternalRef(t.externalRef);
+        if (found) return found;
+        if (attempt >= CREATE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async get(id: string): Promise<PsaTicket | undefined> {
+    const r = await this.#api.find<Row>(`Tickets/${toHaloInt(id, 'Ticket id')}`);
+    return r ? await this.#toTicket(r) : undefined;
+  }
+
+  async findByExternalRef(ref: string): Promise<PsaTicket | undefined> {
+    const query = { search: ref, order: 'id', orderdesc: true };
+    // Newest first: even a server that ignored `search` shows a just-created ticket on page 1.
+    let next: string | null = 'p1';
+    for (let page = 1; next !== null && page <= 3; page++) {
+      const p = await listPage(this.#api, 'Tickets', 'tickets', query, page, 100);
+      const hit = p.items.find(
+        (r) => str(r.third_party_id_string) === ref || str(r.details).includes(refLine(ref)),
+      );
+      if (hit) {
+        // The list row may be partial (`Faults_List`); read the ticket itself.
+        return (await this.get(haloOwnId(hit.id))) ?? (await this.#toTicket(hit));
+      }
+      next = p.next;
+    }
+    return undefined;
+  }
+
+  /** A note is an Action: internal ones hidden from the end user (§4.5; ADAPTER). */
+  async addNote(ticketId: string, note: NoteInput): Promise<{ id: string }> {
+    const action = {
+      ticket_id: toHaloInt(ticketId, 'Ticket id'),
+      outcome: note.internal ? 'Private Note' : 'Note',
+      note: note.text,
+      hiddenfromuser: note.internal,
+      sendemail: false,
+    };
+    const saved = await this.#api.post<Row>('Actions', [action], false);
+    return { id: haloOwnId(saved.id) };
+  }
+
+  /**
+   * Status changes go through an Action with `new_status` (Method A, §4.6), which records the
+   * change in the ticket's history; Halo closes the ticket when the status is a closed one.
+   */
+  async setStatus(ticketId: string, statusId: string): Promise<PsaTicket> {
+    const id = toHaloInt(ticketId, 'Ticket id');
+    const current = await this.get(ticketId);
+    if (!current) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
+    if (current.statusId === statusId) return current;
+    const name = (await this.#lists.name('statuses', statusId)) ?? statusId;
+    await this.#api.post<Row>(
+      'Actions',
+      [
+        {
+          ticket_id: id,
+          new_status: toHaloInt(statusId, 'Status id'),
+          note: `Status set to ${name} by psa-hub`,
+          hiddenfromuser: true,
+          sendemail: false,
+        },
+      ],
+      false,
+    );
+    const after = await this.get(ticketId);
+    if (!after) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
+    return after;
+  }
+}
