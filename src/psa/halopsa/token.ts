@@ -13,6 +13,8 @@ const DEFAULT_LIFETIME_S = 3600;
 interface Held {
   token: string;
   expiresAt: number;
+  /** When to fetch the next one: a minute early, or halfway through a short-lived token. */
+  renewAt: number;
 }
 
 export class TokenSource {
@@ -55,7 +57,7 @@ export class TokenSource {
   }
 
   #fresh(h: Held): boolean {
-    return h.expiresAt - RENEW_EARLY_MS > this.#now();
+    return (h.renewAt ?? h.expiresAt - RENEW_EARLY_MS) > this.#now();
   }
 
   async #load(): Promise<string> {
@@ -99,6 +101,8 @@ export class TokenSource {
     this.seen.add(token);
     const lifetime = Number(res.body.expires_in);
     const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S;
-    return { token, expiresAt: this.#now() + seconds * 1000 };
+    const now = this.#now();
+    const ms = seconds * 1000;
+    return { token, expiresAt: now + ms, renewAt: now + Math.max(ms / 2, ms - RENEW_EARLY_MS) };
   }
 }
