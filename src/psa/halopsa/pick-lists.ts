@@ -1,7 +1,8 @@
-// The lists Halo ticket settings choose from (reference §4.7–4.12): ticket types, statuses (closed
-// ones found by asking again with `excludeclosed=true`), SLAs, priorities per SLA (parentId = the
-// SLA; id = the `priorityid` a ticket's `priority_id` refers to), categories (level 1, whose text a
-// ticket stores in `category_1`), teams (tickets store the name), impact and urgency.
+// The lists Halo ticket settings choose from (reference §4.7–4.12): ticket types (inactive ones
+// found by asking again without `showinactive`), statuses (closed ones by asking again with
+// `excludeclosed=true`), SLAs, priorities per SLA (parentId = the SLA; id = the `priorityid` a
+// ticket's `priority_id` refers to), categories (level 1, whose text a ticket stores in
+// `category_1`), teams (tickets store the name), impact and urgency.
 import type { ConnectorCache } from '../client.ts';
 import type { PickItem, PickLists } from '../types.ts';
 import { listLookup } from './listing.ts';
@@ -31,8 +32,9 @@ function item(id: string, name: string, extra: Partial<PickItem> = {}): PickItem
 }
 
 export async function fetchPickLists(api: HaloSession): Promise<PickLists> {
-  const [types, statuses, open, slas, priorities, categories, teams] = await Promise.all([
+  const [types, activeTypes, statuses, open, slas, priorities, categories, teams] = await Promise.all([
     listLookup(api, 'TicketType', 'tickettypes', { showinactive: true }),
+    listLookup(api, 'TicketType', 'tickettypes'),
     listLookup(api, 'Status', 'statuses', { type: 'ticket' }),
     listLookup(api, 'Status', 'statuses', { type: 'ticket', excludeclosed: true }),
     listLookup(api, 'SLA', 'slas'),
@@ -41,9 +43,13 @@ export async function fetchPickLists(api: HaloSession): Promise<PickLists> {
     listLookup(api, 'Team', 'teams', { includedisabled: true }),
   ]);
   const openIds = new Set(open.map((s) => haloOwnId(s.id)));
+  // SPEC-2024 `RequestType` has no inactive flag: inactive types are those only `showinactive` lists.
+  const activeTypeIds = new Set(activeTypes.map((t) => haloOwnId(t.id)));
   return {
     ticketTypes: types.map((r: Row) =>
-      item(haloOwnId(r.id), str(r.name), { inactive: r.inactive === true || r.visible === false }),
+      item(haloOwnId(r.id), str(r.name), {
+        inactive: !activeTypeIds.has(haloOwnId(r.id)) || r.inactive === true || r.visible === false,
+      }),
     ),
     statuses: statuses.map((r) =>
       item(haloOwnId(r.id), str(r.name), { closed: !openIds.has(haloOwnId(r.id)) }),

@@ -106,6 +106,8 @@ function loadSpec(): Spec {
 /** The spec's path template matching a request path, e.g. `/RecurringInvoice/updatelines`. */
 function specPath(s: Spec, path: string): string | undefined {
   const p = path.replace(/^\/api/i, '').toLowerCase();
+  const exact = Object.keys(s.paths).find((k) => k.toLowerCase() === p);
+  if (exact) return exact;
   return Object.keys(s.paths).find((k) => {
     const re = new RegExp(`^${k.toLowerCase().replace(/\{[^}]+\}/g, '[^/]+')}$`);
     return re.test(p);
