@@ -1,0 +1,48 @@
+// The ConnectWise PSA connector: `createConnectwiseClient(ctx)` speaks the REST API
+// (`…/{codebase}apis/3.0`, reference ../shared/reference/connectwise.md, spec subset
+// ../shared/specs/connectwise/) behind PsaClient.
+import type { ConnectorFactory, PsaClient } from '../client.ts';
+import type { PsaIdentity } from '../types.ts';
+import { CwSession } from './auth.ts';
+import { billingTargets, setBillingQuantity } from './billing.ts';
+import { getCompany, listContacts, searchCompanies } from './companies.ts';
+import { checkPermissions, me } from './permissions.ts';
+import { PickListCache } from './pick-lists.ts';
+import { listProducts } from './products.ts';
+import { CwTickets } from './tickets.ts';
+import { str, type Row } from './wire.ts';
+
+export { connectwiseDescriptor } from './descriptor.ts';
+
+export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
+  const api = new CwSession(ctx);
+  const lists = new PickListCache(api, ctx.cache);
+  const tickets = new CwTickets(api);
+  return {
+    kind: 'connectwise',
+    async identify(): Promise<PsaIdentity> {
+      const company = await api.companyInfo();
+      // `/system/info` proves the keys; `/system/mySecurity` rows name the API member.
+      const info = await api.get<Row>('system/info');
+      const member = await me(api);
+      return {
+        version: str(info?.version) || company.version,
+        user: member ?? `${ctx.credentials.companyId ?? ''}+${ctx.credentials.publicKey ?? ''}`,
+        tenant: company.companyName ?? ctx.credentials.companyId ?? null,
+      };
+    },
+    checkPermissions: () => checkPermissions(api),
+    searchCompanies: (q) => searchCompanies(api, q),
+    getCompany: (id) => getCompany(api, id),
+    listContacts: (companyId) => listContacts(api, companyId),
+    pickLists: () => lists.get(true),
+    listProducts: (q) => listProducts(api, q),
+    billingTargets: (companyId) => billingTargets(api, companyId),
+    createTicket: (t) => tickets.create(t),
+    getTicket: (id) => tickets.get(id),
+    findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),
+    addNote: (id, note) => tickets.addNote(id, note),
+    setTicketStatus: (id, statusId) => tickets.setStatus(id, statusId),
+    setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
+  };
+};
