@@ -8,15 +8,19 @@
 // `third_party_id_string` (or that line) before it counts.
 import { PsaError } from '../errors.ts';
 import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
-import { listPage } from './listing.ts';
+import { listAll, listPage } from './listing.ts';
 import type { PickListCache } from './pick-lists.ts';
 import type { HaloSession } from './session.ts';
 import { haloDate, haloId, haloOwnId, str, toHaloInt, type Row } from './wire.ts';
 
 export const refLine = (ref: string) => `psa-hub reference: ${ref}`;
 
-/** How many times createTicket posts, at most, when replies get lost. */
-const CREATE_ATTEMPTS = 3;
+/** How many times a create posts, at most, when replies get lost. */
+const WRITE_ATTEMPTS = 3;
+/** How long to wait before looking a second time for a write whose answer was lost. */
+export const SETTLE_MS = 1_000;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function toTicket(r: Row, closedIds: Set<string>): PsaTicket {
   const statusId = haloOwnId(r.status_id);
@@ -36,10 +40,12 @@ export function toTicket(r: Row, closedIds: Set<string>): PsaTicket {
 export class HaloTickets {
   readonly #api: HaloSession;
   readonly #lists: PickListCache;
+  readonly #settleMs: number;
 
-  constructor(api: HaloSession, lists: PickListCache) {
+  constructor(api: HaloSession, lists: PickListCache, settleMs = SETTLE_MS) {
     this.#api = api;
     this.#lists = lists;
+    this.#settleMs = settleMs;
   }
 
   async #toTicket(r: Row): Promise<PsaTicket> {
@@ -94,18 +100,32 @@ export class HaloTickets {
    */
   async create(t: NewTicket): Promise<PsaTicket> {
     const body = await this.body(t);
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return this.#once(
+      async () => {
         const saved = await this.#api.post<Row>('Tickets', [body], false);
         if (saved && saved.id !== undefined) return await this.#toTicket(saved);
         const found = await this.findByExternalRef(t.externalRef);
         if (found) return found;
         throw new PsaError('transient', 'HaloPSA accepted the ticket but did not say its id', {});
+      },
+      () => this.findByExternalRef(t.externalRef),
+    );
+  }
+
+  /**
+   * Run a write that must happen once. On a transient failure Halo may or may not have acted (a
+   * lost reply, or a timed-out request it finishes later), so look for its effect, look again a
+   * moment later, and only then write again.
+   */
+  async #once<T>(write: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
       } catch (err) {
         if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-        const found = await this.findByExternalRef(t.externalRef);
-        if (found) return found;
-        if (attempt >= CREATE_ATTEMPTS) throw err;
+        const found = (await find()) ?? (await sleep(this.#settleMs).then(find));
+        if (found !== undefined) return found;
+        if (attempt >= WRITE_ATTEMPTS) throw err;
       }
     }
   }
@@ -142,8 +162,17 @@ export class HaloTickets {
       hiddenfromuser: note.internal,
       sendemail: false,
     };
-    const saved = await this.#api.post<Row>('Actions', [action], false);
-    return { id: haloOwnId(saved.id) };
+    return this.#once(
+      async () => ({ id: haloOwnId((await this.#api.post<Row>('Actions', [action], false)).id) }),
+      async () => {
+        // A lost reply: the newest action with this very note and visibility is ours.
+        const actions = await listAll(this.#api, 'Actions', 'actions', { ticket_id: action.ticket_id });
+        const mine = actions
+          .filter((a) => str(a.note) === note.text && (a.hiddenfromuser === true) === note.internal)
+          .at(-1);
+        return mine ? { id: haloOwnId(mine.id) } : undefined;
+      },
+    );
   }
 
   /**
@@ -156,19 +185,25 @@ export class HaloTickets {
     if (!current) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
     if (current.statusId === statusId) return current;
     const name = (await this.#lists.name('statuses', statusId)) ?? statusId;
-    await this.#api.post<Row>(
-      'Actions',
-      [
-        {
-          ticket_id: id,
-          new_status: toHaloInt(statusId, 'Status id'),
-          note: `Status set to ${name} by psa-hub`,
-          hiddenfromuser: true,
-          sendemail: false,
-        },
-      ],
-      false,
-    );
+    const changed = async () => {
+      const t = await this.get(ticketId);
+      return t?.statusId === statusId ? t : undefined;
+    };
+    const post = () =>
+      this.#api.post<Row>(
+        'Actions',
+        [
+          {
+            ticket_id: id,
+            new_status: toHaloInt(statusId, 'Status id'),
+            note: `Status set to ${name} by psa-hub`,
+            hiddenfromuser: true,
+            sendemail: false,
+          },
+        ],
+        false,
+      );
+    await this.#once(post, async () => ((await changed()) ? {} : undefined));
     const after = await this.get(ticketId);
     if (!after) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
     return after;

@@ -88,6 +88,18 @@ describe('authentication', () => {
     expect(seen).toEqual(['GET /api/Agent/me 401', 'POST /auth/token 200', 'GET /api/Agent/me 200']);
   });
 
+  it('renews only once when Halo keeps answering 401', async () => {
+    const c = rig.client({ cache: memoryCache() });
+    await c.identify();
+    await rig.control('faults', { method: 'GET', path: '^/api/client/', status: 401, body: '', times: 5 });
+    const before = rig.exchanges.length;
+    const err = (await c.getCompany('1').catch((e: unknown) => e)) as PsaError;
+    await rig.control('faults', undefined, 'DELETE');
+    expect(err.kind).toBe('auth');
+    const seen = rig.exchanges.slice(before).map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`);
+    expect(seen).toEqual(['GET /api/Client/1 401', 'POST /auth/token 200', 'GET /api/Client/1 401']);
+  });
+
   it('renews a token before it expires', async () => {
     await rig.control('token-lifetime', { seconds: 2 }); // renewed halfway: after 1 s
     const c = rig.client({ cache: memoryCache() });

@@ -123,4 +123,41 @@ describe('tickets', () => {
     expect(all.filter((t) => t.third_party_id_string === 'hub-lost-2')).toHaveLength(1);
     expect(created.externalRef).toBe('hub-lost-2');
   });
+
+  it('makes exactly one ticket when the create times out and Halo finishes it later', async () => {
+    const slow = rig.client({ http: { timeoutMs: 300 } });
+    await slow.pickLists();
+    await rig.control('faults', { method: 'POST', path: '^/api/tickets$', latencyMs: 600, times: 1 });
+    const created = await slow.createTicket(ticket('hub-late-1'));
+    expect(created.externalRef).toBe('hub-late-1');
+    await new Promise((r) => setTimeout(r, 400));
+    const all = await rig.records<Row[]>('Tickets');
+    expect(all.filter((t) => t.third_party_id_string === 'hub-late-1')).toHaveLength(1);
+  });
+
+  it('adds one note when the reply to the note is lost', async () => {
+    const created = await halo.createTicket(ticket('hub-note-lost'));
+    await rig.control('faults', { method: 'POST', path: '^/api/actions$', dropAfterCommit: true, times: 1 });
+    const note = await halo.addNote(created.id, { text: 'Failed 3 times since 02:00', internal: true });
+    const actions = await rig.records<Row[]>('actions', created.id);
+    const mine = actions.filter((a) => a.note === 'Failed 3 times since 02:00');
+    expect(mine).toHaveLength(1);
+    expect(String(mine[0]!.id)).toBe(note.id);
+  });
+
+  it('changes the status once when the reply to the change is lost', async () => {
+    const created = await halo.createTicket(ticket('hub-status-lost'));
+    await rig.control('faults', { method: 'POST', path: '^/api/actions$', dropAfterCommit: true, times: 1 });
+    const closed = await halo.setTicketStatus(created.id, '9');
+    expect(closed.closed).toBe(true);
+    const actions = await rig.records<Row[]>('actions', created.id);
+    expect(actions.filter((a) => a.new_status === 9)).toHaveLength(1);
+  });
+
+  it('does nothing when the ticket already has the status', async () => {
+    const created = await halo.createTicket(ticket('hub-status-same'));
+    const before = rig.exchanges.length;
+    await halo.setTicketStatus(created.id, created.statusId);
+    expect(rig.exchanges.slice(before).every((e) => e.method === 'GET')).toBe(true);
+  });
 });
