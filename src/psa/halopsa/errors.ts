@@ -142,3 +142,35 @@ export function tokenError(res: HttpResponse<unknown>, secrets: readonly string[
     base,
   );
 }
+
+/**
+ * The Halo permission (scope) a call needs [inferred, reference §1.5; the simulator uses the same
+ * mapping]: clients, sites and users → customers; tickets and actions → tickets; …
+ */
+export function scopeFor(method: string, path: string): string | null {
+  const p = path.replace(/^\/?(api\/)?/i, '').toLowerCase();
+  const area = /^(client|site|users)\b/.test(p)
+    ? 'customers'
+    : /^(tickets|actions)\b/.test(p)
+      ? 'tickets'
+      : /^item\b/.test(p)
+        ? 'items'
+        : /^softwarelicence\b/.test(p)
+          ? 'softwarelicensing'
+          : /^(recurringinvoice|invoice)\b/.test(p)
+            ? 'invoices'
+            : null;
+  if (area === null) return null;
+  return `${method.toUpperCase() === 'GET' ? 'read' : 'edit'}:${area}`;
+}
+
+/** A 403 named after the permission the call needed. */
+export function withPermission(err: PsaError, method: string, path: string): PsaError {
+  const scope = scopeFor(method, path);
+  if (err.kind !== 'permission' || scope === null) return err;
+  return new PsaError(
+    'permission',
+    `HaloPSA denied ${method.toUpperCase()} ${path.split('?')[0]}: the API application needs the "${scope}" permission (Halo → Configuration → Integrations → HaloPSA API → your application → Permissions), and the agent it logs in as the matching agent permission`,
+    { ...err.details, permission: scope },
+  );
+}

@@ -130,6 +130,9 @@ async function probe(api: HaloSession, p: Probe): Promise<boolean> {
     // A second 401 with a fresh token: some Halo endpoints answer 401 for a missing right (§1.3).
     if (err.kind === 'auth' && err.details.status === 401) return false;
     if (err.kind === 'validation' || err.kind === 'not_found') return p.method === 'POST';
+    // Halo checks the token and rights before it reads the body, so a server error on the empty
+    // POST still means the call was allowed [inferred].
+    if (err.kind === 'transient' && p.method === 'POST' && (err.details.status ?? 0) >= 500) return true;
     throw err;
   }
 }

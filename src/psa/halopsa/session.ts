@@ -4,7 +4,7 @@
 import type { ConnectorContext } from '../client.ts';
 import { PsaError } from '../errors.ts';
 import { HttpClient, type HttpResponse, type RequestOptions } from '../http.ts';
-import { apiError } from './errors.ts';
+import { apiError, withPermission } from './errors.ts';
 import { TokenSource } from './token.ts';
 
 export class HaloSession {
@@ -41,11 +41,15 @@ export class HaloSession {
   ): Promise<HttpResponse<T>> {
     const token = await this.tokens.get();
     try {
-      return await this.#http.request<T>(method, this.url(path), ro);
+      try {
+        return await this.#http.request<T>(method, this.url(path), ro);
+      } catch (err) {
+        if (!(err instanceof PsaError) || err.kind !== 'auth' || err.details.status !== 401) throw err;
+        await this.tokens.drop(token);
+        return await this.#http.request<T>(method, this.url(path), ro);
+      }
     } catch (err) {
-      if (!(err instanceof PsaError) || err.kind !== 'auth' || err.details.status !== 401) throw err;
-      await this.tokens.drop(token);
-      return await this.#http.request<T>(method, this.url(path), ro);
+      throw err instanceof PsaError ? withPermission(err, method, path) : err;
     }
   }
 

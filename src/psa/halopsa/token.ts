@@ -30,7 +30,10 @@ export class TokenSource {
   constructor(ctx: ConnectorContext, secrets: () => readonly string[], now: () => number = Date.now) {
     this.#ctx = ctx;
     this.#now = now;
-    const who = `${ctx.siteUrl}|${ctx.credentials.tenant ?? ''}|${ctx.credentials.clientId ?? ''}`;
+    // The secret is part of the key (hashed), so edited credentials are never vouched for by a
+    // token the old ones obtained.
+    const c = ctx.credentials;
+    const who = `${ctx.siteUrl}|${c.tenant ?? ''}|${c.clientId ?? ''}|${c.clientSecret ?? ''}`;
     this.#key = `halopsa:token:${createHash('sha256').update(who).digest('hex').slice(0, 16)}`;
     this.#http = new HttpClient({
       ...ctx.http,

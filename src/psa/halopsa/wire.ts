@@ -6,10 +6,7 @@
 export function haloId(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   const n = typeof value === 'number' ? value : Number(value);
-  if (Number.isFinite(n)) {
-    if (n === -1 || n === 0) return null;
-    return String(Math.trunc(n) === n ? n : n);
-  }
+  if (Number.isFinite(n)) return n === -1 || n === 0 ? null : String(n);
   return String(value);
 }
 

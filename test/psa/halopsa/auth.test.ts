@@ -48,6 +48,16 @@ describe('authentication', () => {
     );
   });
 
+  it('does not vouch for an edited, wrong secret with a cached token', async () => {
+    const cache = memoryCache();
+    await rig.client({ cache }).identify();
+    const edited = rig.client({
+      cache,
+      credentials: { ...rig.sim.credentials, clientSecret: 'edited-but-wrong-0001' },
+    });
+    await expect(edited.identify()).rejects.toMatchObject({ kind: 'auth' });
+  });
+
   it('reports an unknown tenant as auth', async () => {
     const c = rig.client({
       cache: memoryCache(),

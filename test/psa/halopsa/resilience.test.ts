@@ -88,7 +88,8 @@ describe('resilience', () => {
     await rig.control('permissions', { remove: ['read:customers'] });
     const err = (await c.getCompany('1').catch((e: unknown) => e)) as PsaError;
     expect(err.kind).toBe('permission');
-    expect(err.message).toMatch(/Permissions/);
+    expect(err.details.permission).toBe('read:customers');
+    expect(err.message).toMatch(/"read:customers".*Permissions/);
   });
 
   it('reports a server-side 400 with field messages as validation', async () => {
