@@ -3,7 +3,9 @@
 // ../shared/specs/connectwise/) behind PsaClient.
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import type { PsaIdentity } from '../types.ts';
+import { PsaError } from '../errors.ts';
 import { CwSession } from './auth.ts';
+import { keysFix } from './errors.ts';
 import { billingTargets, setBillingQuantity } from './billing.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions, me } from './permissions.ts';
@@ -23,7 +25,12 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
     async identify(): Promise<PsaIdentity> {
       const company = await api.companyInfo();
       // `/system/info` proves the keys; `/system/mySecurity` rows name the API member.
-      const info = await api.get<Row>('system/info');
+      const info = await api.get<Row>('system/info').catch((err: unknown) => {
+        // `/system/info` always exists: a 404 there is how cloud servers refuse keys (reference §1.4).
+        if (err instanceof PsaError && err.kind === 'not_found')
+          throw new PsaError('auth', keysFix, err.details);
+        throw err;
+      });
       const member = await me(api);
       return {
         version: str(info?.version) || company.version,

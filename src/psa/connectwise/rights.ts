@@ -50,7 +50,7 @@ export function rightFor(
   method: string,
   path: string,
 ): { f: ModuleFunction; level: Level; permission: string } | null {
-  const p = path.toLowerCase();
+  const p = `/${path.toLowerCase().replace(/^\//, '')}`;
   const level: Level =
     method === 'POST'
       ? 'add'

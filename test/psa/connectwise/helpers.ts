@@ -17,6 +17,8 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulators/i
 export interface Rig {
   sim: RunningSimulator;
   exchanges: Exchange[];
+  /** Every exchange since the start, never cleared (for the secret grep). */
+  history: Exchange[];
   errors: unknown[];
   cache: ConnectorCache;
   client(overrides?: Partial<ConnectorContext>): PsaClient;
@@ -32,6 +34,7 @@ export const fastPolicy = { attempts: 4, baseMs: 1, capMs: 5 };
 export async function startRig(): Promise<Rig> {
   const sim = await startSimulator('connectwise', { port: 0 });
   const exchanges: Exchange[] = [];
+  const history: Exchange[] = [];
   const errors: unknown[] = [];
   const cache = memoryCache();
   const control = async (action: string, body: unknown = {}, method = 'POST') => {
@@ -47,6 +50,7 @@ export async function startRig(): Promise<Rig> {
   return {
     sim,
     exchanges,
+    history,
     errors,
     cache,
     control,
@@ -63,7 +67,10 @@ export async function startRig(): Promise<Rig> {
         http: {
           policy: fastPolicy,
           timeoutMs: 3_000,
-          onExchange: (e) => exchanges.push(e),
+          onExchange: (e) => {
+            exchanges.push(e);
+            history.push(e);
+          },
           ...overrides.http,
         },
       });
@@ -144,4 +151,21 @@ export function schemaErrors(name: string, body: unknown, array = false): string
 export function hasSchema(name: string): boolean {
   load();
   return ajv.getSchema(`cw#/components/schemas/${name}`) !== undefined;
+}
+
+/** Grep every recorded exchange and every error a client threw for the private key. */
+export function assertNoSecrets(rig: Rig): void {
+  const c = rig.sim.credentials;
+  const key = c.privateKey!;
+  const basic = Buffer.from(`${c.companyId}+${c.publicKey}:${key}`).toString('base64');
+  const text = [
+    JSON.stringify(rig.history),
+    ...rig.errors.map((e) =>
+      e instanceof Error ? `${e.message} ${e.stack ?? ''} ${JSON.stringify(e)}` : JSON.stringify(e),
+    ),
+  ].join('\n');
+  if (rig.history.length === 0) throw new Error('nothing was recorded');
+  for (const secret of [key, basic]) {
+    if (text.includes(secret)) throw new Error('a secret appears in a recorded exchange or an error');
+  }
 }

@@ -2,7 +2,7 @@
 // with the right flags, status changes by PATCH, and the lost reply after a create.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PsaError } from '../../../src/psa/errors.ts';
-import { newTicket, schemaErrors, startRig, type Rig } from './helpers.ts';
+import { assertNoSecrets, newTicket, schemaErrors, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -146,5 +146,9 @@ describe('ConnectWise tickets', () => {
     const t = await c.createTicket(input);
     const all = await rig.records<Row[]>('tickets');
     expect(all.filter((r) => r.externalXRef === input.externalRef).map((r) => String(r.id))).toEqual([t.id]);
+  });
+
+  it('never records or reports the private key', () => {
+    assertNoSecrets(rig);
   });
 });
