@@ -43,6 +43,22 @@ describe('resilience', () => {
     expect(err.details.retryAfterMs).toBeGreaterThan(10_000);
   });
 
+  it('asks the connection’s rate gate before every request and tells it about a 429 wait', async () => {
+    const calls = { acquire: 0, pauses: [] as number[] };
+    const gate = {
+      acquire: async () => void calls.acquire++,
+      pause: async (ms: number) => void calls.pauses.push(ms),
+    };
+    const c = rig.client({ cache: memoryCache(), http: { gate } });
+    const before = rig.exchanges.length;
+    await c.identify();
+    await rig.control('rate-limit', { requests: 1, perSeconds: 1, retryAfter: true });
+    await c.getCompany('1');
+    await c.getCompany('2'); // over the budget: 429, Retry-After
+    expect(calls.acquire).toBe(rig.exchanges.length - before);
+    expect(calls.pauses.length).toBeGreaterThan(0);
+  });
+
   it('retries a burst of 5xx and succeeds', async () => {
     const c = rig.client({ cache: memoryCache() });
     await c.identify();
