@@ -115,6 +115,7 @@ export function newTicket(over: Partial<NewTicket> = {}): NewTicket {
 type Schemas = Record<string, Record<string, unknown>>;
 const ajv = new Ajv({ strict: false, allErrors: true });
 let loaded = false;
+let components: Schemas = {};
 const validators = new Map<string, ValidateFunction>();
 
 function load(): void {
@@ -125,6 +126,7 @@ function load(): void {
   );
   const spec = JSON.parse(readFileSync(file, 'utf8')) as { components: { schemas: Schemas } };
   const schemas = spec.components.schemas;
+  components = schemas;
   // The spec types CustomFieldValue.value as `object`, yet values are scalars (reference §5).
   const cfv = schemas.CustomFieldValue as { properties?: Record<string, unknown> } | undefined;
   if (cfv?.properties) cfv.properties.value = {};
@@ -135,13 +137,23 @@ function load(): void {
   loaded = true;
 }
 
-/** ajv's complaints about `body` against the spec schema `name` (an array of them when `array`). */
-export function schemaErrors(name: string, body: unknown, array = false): string[] {
+/**
+ * ajv's complaints about `body` against the spec schema `name` (an array of them when `array`);
+ * `partial` for answers projected with `fields`, which leave out required properties.
+ */
+export function schemaErrors(name: string, body: unknown, array = false, partial = false): string[] {
   load();
-  const key = `${name}${array ? '[]' : ''}`;
+  const key = `${name}${array ? '[]' : ''}${partial ? '~' : ''}`;
   let v = validators.get(key);
   if (!v) {
-    const ref = { $ref: `cw#/components/schemas/${name}` };
+    let ref: object = { $ref: `cw#/components/schemas/${name}` };
+    if (partial) {
+      const own = structuredClone(components[name]!);
+      delete own.required;
+      ref = JSON.parse(
+        JSON.stringify(own).replace(/"#\/components\/schemas\//g, '"cw#/components/schemas/'),
+      ) as object;
+    }
     v = ajv.compile(array ? { type: 'array', items: ref } : ref);
     validators.set(key, v);
   }
