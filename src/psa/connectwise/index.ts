@@ -19,7 +19,8 @@ export { connectwiseDescriptor } from './descriptor.ts';
 export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
   const api = new CwSession(ctx);
   const lists = new PickListCache(api, ctx.cache);
-  const tickets = new CwTickets(api);
+  // A slow create may commit after our timeout: give it twice that (at most 5 s) before posting again.
+  const tickets = new CwTickets(api, Math.min(5_000, 2 * (ctx.http?.timeoutMs ?? 30_000)));
   return {
     kind: 'connectwise',
     async identify(): Promise<PsaIdentity> {

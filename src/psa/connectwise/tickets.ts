@@ -58,9 +58,23 @@ export function ticketBody(t: NewTicket): Row {
 
 export class CwTickets {
   readonly #api: CwSession;
+  readonly #settleMs: number;
 
-  constructor(api: CwSession) {
+  /**
+   * `settleMs`: after a create got no answer at all (a timeout, a dropped connection), how long to
+   * let a slow server finish before the second look-up that decides whether to post again.
+   */
+  constructor(api: CwSession, settleMs = 5_000) {
     this.#api = api;
+    this.#settleMs = settleMs;
+  }
+
+  /** The ticket carrying `ref`, looking twice when the POST may still be running on the server. */
+  async #afterFailure(ref: string, err: PsaError): Promise<PsaTicket | undefined> {
+    const found = await this.findByExternalRef(ref);
+    if (found || err.details.status !== undefined) return found; // an answer means it is over
+    await new Promise((r) => setTimeout(r, this.#settleMs));
+    return this.findByExternalRef(ref);
   }
 
   /**
@@ -79,7 +93,7 @@ export class CwTickets {
         throw new PsaError('transient', 'ConnectWise accepted the ticket but did not return it', {});
       } catch (err) {
         if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-        const found = await this.findByExternalRef(t.externalRef);
+        const found = await this.#afterFailure(t.externalRef, err);
         if (found) return found;
         if (attempt >= CREATE_ATTEMPTS) throw err;
       }

@@ -134,8 +134,8 @@ describe('ConnectWise tickets', () => {
     expect(rig.sent(/\/service\/tickets$/, 'GET').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('posts again when the first POST surely did not commit (dropped before)', async () => {
-    const c = rig.client();
+  it('posts again when the first POST did not commit (dropped before), after letting it settle', async () => {
+    const c = rig.client({ http: { timeoutMs: 200 } });
     const input = newTicket();
     await rig.control('faults', {
       method: 'POST',
