@@ -181,3 +181,70 @@ export function assertNoSecrets(rig: Rig): void {
     if (text.includes(secret)) throw new Error('a secret appears in a recorded exchange or an error');
   }
 }
+
+// ---- every recorded exchange against the spec's paths ----
+
+type Paths = Record<
+  string,
+  { get?: { responses?: Record<string, { content?: Record<string, { schema?: Row }> }> } }
+>;
+type Row = Record<string, unknown>;
+let paths: Paths | undefined;
+
+function specPaths(): Paths {
+  if (paths) return paths;
+  const file = new URL(
+    '../../../../shared/specs/connectwise/manage-2026.4-get-subset.openapi.json',
+    import.meta.url,
+  );
+  paths = (JSON.parse(readFileSync(file, 'utf8')) as { paths: Paths }).paths;
+  return paths;
+}
+
+/**
+ * The spec schema of a recorded answer: the GET 200 schema of its path (for a POST to a list,
+ * the list's item schema; PATCH answers the entity its GET returns). Null when the spec has none.
+ */
+export function answerSchema(e: Exchange): { name: string; array: boolean } | null {
+  const path = new URL(e.url).pathname.replace(/^\/[^/]+\/apis\/3\.0/, '');
+  const ps = specPaths();
+  const segs = path.split('/');
+  const params = (k: string) => (k.match(/\{/g) ?? []).length;
+  const tpl = Object.keys(ps)
+    .filter((k) => {
+      const ks = k.split('/');
+      return (
+        ks.length === segs.length &&
+        ks.every((x, i) => /^\{.*\}$/.test(x) || x.toLowerCase() === segs[i]!.toLowerCase())
+      );
+    })
+    .sort((a, b) => params(a) - params(b))[0];
+  const content = tpl ? ps[tpl]?.get?.responses?.['200']?.content : undefined;
+  const schema = content ? Object.values(content)[0]?.schema : undefined;
+  if (!schema) return null;
+  const items = schema.type === 'array' ? (schema.items as Row | undefined) : undefined;
+  const ref = String((items ?? schema).$ref ?? '');
+  const name = ref.replace('#/components/schemas/', '');
+  if (!name) return null;
+  return { name, array: items !== undefined && e.method === 'GET' };
+}
+
+/** Schema complaints about every successful recorded answer the spec describes. */
+export function allAnswerErrors(exchanges: readonly Exchange[]): string[] {
+  const out: string[] = [];
+  let checked = 0;
+  for (const e of exchanges) {
+    if (e.status === null || e.status >= 300 || !e.responseBody) continue;
+    // The recorder clips long bodies (`…[N chars]`); those cannot be parsed whole.
+    if (/…\[\d+ chars\]$/.test(e.responseBody)) continue;
+    const s = answerSchema(e);
+    if (!s) continue;
+    const partial = new URL(e.url).searchParams.has('fields');
+    checked += 1;
+    for (const err of schemaErrors(s.name, JSON.parse(e.responseBody), s.array, partial)) {
+      out.push(`${e.method} ${new URL(e.url).pathname} ${s.name}: ${err}`);
+    }
+  }
+  if (checked === 0) out.push('no recorded answer was checked');
+  return out;
+}

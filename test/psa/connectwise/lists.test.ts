@@ -2,7 +2,7 @@
 // product catalog, agreement additions as billing targets and setting their quantity.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PsaCompany } from '../../../src/psa/types.ts';
-import { assertNoSecrets, schemaErrors, startRig, type Rig } from './helpers.ts';
+import { allAnswerErrors, assertNoSecrets, schemaErrors, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -204,5 +204,9 @@ describe('ConnectWise reads and billing', () => {
 
   it('never records or reports the private key', () => {
     assertNoSecrets(rig);
+  });
+
+  it('got answers that match the spec schemas, every one it recorded', () => {
+    expect(allAnswerErrors(rig.history)).toEqual([]);
   });
 });

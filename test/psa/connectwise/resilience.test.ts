@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PsaError } from '../../../src/psa/errors.ts';
 import { apiError } from '../../../src/psa/connectwise/errors.ts';
-import { assertNoSecrets, newTicket, startRig, type Rig } from './helpers.ts';
+import { allAnswerErrors, assertNoSecrets, newTicket, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -190,5 +190,9 @@ describe('ConnectWise connector under trouble', () => {
 
   it('never records or reports the private key', () => {
     assertNoSecrets(rig);
+  });
+
+  it('got answers that match the spec schemas, every one it recorded', () => {
+    expect(allAnswerErrors(rig.history)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // with the right flags, status changes by PATCH, and the lost reply after a create.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PsaError } from '../../../src/psa/errors.ts';
-import { assertNoSecrets, newTicket, schemaErrors, startRig, type Rig } from './helpers.ts';
+import { allAnswerErrors, assertNoSecrets, newTicket, schemaErrors, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -150,5 +150,9 @@ describe('ConnectWise tickets', () => {
 
   it('never records or reports the private key', () => {
     assertNoSecrets(rig);
+  });
+
+  it('got answers that match the spec schemas, every one it recorded', () => {
+    expect(allAnswerErrors(rig.history)).toEqual([]);
   });
 });
