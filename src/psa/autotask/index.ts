@@ -1,0 +1,61 @@
+// The Autotask connector: `createAutotaskClient(ctx)` speaks the Autotask REST API (reference
+// ../shared/reference/autotask.md, spec ../shared/specs/autotask/autotask-rest-v1.swagger.json)
+// behind PsaClient.
+import type { ConnectorFactory, PsaClient } from '../client.ts';
+import type { PsaIdentity } from '../types.ts';
+import { billingTargets, setBillingQuantity } from './billing.ts';
+import { getCompany, listContacts, searchCompanies } from './companies.ts';
+import { checkPermissions } from './permissions.ts';
+import { PickListCache } from './pick-lists.ts';
+import { listProducts } from './products.ts';
+import { f, queryBody, queryPage } from './query.ts';
+import { AutotaskSession } from './session.ts';
+import { AutotaskTickets } from './tickets.ts';
+import { str } from './wire.ts';
+
+export { autotaskDescriptor } from './descriptor.ts';
+
+export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
+  // Credentials are checked lazily so a factory call never throws; every method goes through here.
+  let session: AutotaskSession | null = null;
+  let lists: PickListCache | null = null;
+  let tickets: AutotaskTickets | null = null;
+  const api = (): AutotaskSession => (session ??= new AutotaskSession(ctx));
+  const picks = (): PickListCache => (lists ??= new PickListCache(api(), ctx.cache));
+  const t = (): AutotaskTickets => (tickets ??= new AutotaskTickets(api(), picks()));
+  return {
+    kind: 'autotask',
+    async identify(): Promise<PsaIdentity> {
+      const a = api();
+      // Zone discovery checks the username; the threshold reading checks secret and integration
+      // code (and primes the budget guard); the Resources row names the API user.
+      const zone = await a.zone();
+      await (await a.guard()).refresh();
+      const page = await queryPage(
+        a,
+        'Resources',
+        queryBody([f.eq('email', a.creds.username)], 1, ['id', 'firstName', 'lastName', 'userName']),
+      );
+      const me = page.items[0];
+      const name = me ? `${str(me.firstName)} ${str(me.lastName)}`.trim() : '';
+      return {
+        version: 'REST v1.0',
+        user: name || a.creds.username,
+        tenant: zone.zoneName ? `${zone.zoneName}${zone.ci !== null ? ` (CI ${zone.ci})` : ''}` : null,
+      };
+    },
+    checkPermissions: () => checkPermissions(api()),
+    searchCompanies: (q) => searchCompanies(api(), q),
+    getCompany: (id) => getCompany(api(), id),
+    listContacts: (companyId) => listContacts(api(), companyId),
+    pickLists: () => picks().forHub(),
+    listProducts: (q) => listProducts(api(), q),
+    billingTargets: (companyId) => billingTargets(api(), companyId),
+    createTicket: (ticket) => t().create(ticket),
+    getTicket: (id) => t().get(id),
+    findTicketByExternalRef: (ref) => t().findByExternalRef(ref),
+    addNote: (id, note) => t().addNote(id, note),
+    setTicketStatus: (id, statusId) => t().setStatus(id, statusId),
+    setBillingQuantity: (id, q) => setBillingQuantity(api(), id, q),
+  };
+};
