@@ -155,6 +155,15 @@ describe('ConnectWise connector under trouble', () => {
     } finally {
       await rig.control('permissions', { restore: true });
     }
+    await rig.control('permissions', { remove: ['Finance.Agreements'] });
+    try {
+      const err = await fail(c.billingTargets('2'));
+      expect(err!.kind).toBe('permission');
+      expect(err!.details.permission).toBe('billing.read');
+      expect(err!.message).toContain('Finance → Agreements, and set Inquire Level to All');
+    } finally {
+      await rig.control('permissions', { restore: true });
+    }
     const all = await c.checkPermissions();
     expect(all.every((p) => p.ok && p.fix === null)).toBe(true);
     expect(all.map((p) => p.permission)).toEqual(

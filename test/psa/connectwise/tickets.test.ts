@@ -29,6 +29,10 @@ describe('ConnectWise tickets', () => {
     });
     const posts = rig.sent(/\/service\/tickets$/, 'POST');
     expect(posts).toHaveLength(1);
+    // With the code base cached, a ticket costs exactly one call.
+    rig.exchanges.length = 0;
+    await c.createTicket(newTicket());
+    expect(rig.exchanges.map((e) => e.method)).toEqual(['POST']);
     const body = JSON.parse(posts[0]!.requestBody!) as Row;
     expect(body).toMatchObject({
       summary: input.title,
