@@ -103,6 +103,12 @@ describe('ConnectWise tickets', () => {
     expect(closed).toMatchObject({ statusId: '107', closed: true });
     const reopened = await c.setTicketStatus(t.id, '105');
     expect(reopened).toMatchObject({ statusId: '105', closed: false });
+    const wrong = await c.setTicketStatus(t.id, '201').catch((e: unknown) => e as PsaError);
+    expect(wrong).toBeInstanceOf(PsaError);
+    expect((wrong as PsaError).kind).toBe('validation');
+    expect((wrong as PsaError).message).toMatch(/status/i);
+    const gone = (await c.setTicketStatus('999999', '107').catch((e: unknown) => e)) as PsaError;
+    expect(gone.kind).toBe('not_found');
     const patch = rig.sent(new RegExp(`/service/tickets/${t.id}$`), 'PATCH')[0]!;
     expect(JSON.parse(patch.requestBody!)).toEqual([{ op: 'replace', path: 'status', value: { id: 107 } }]);
   });
