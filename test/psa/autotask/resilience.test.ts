@@ -1,7 +1,7 @@
 // Etiquette over real HTTP against the Autotask simulator: the thread limit (3 per endpoint), the
 // tenant's hourly budget and the hub's share of it, 429s, 5xx bursts and timeouts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PsaError } from '../../../src/psa/errors.ts';
+import type { PsaError } from '../../../src/psa/errors.ts';
 import { bodyErrors, placement, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
