@@ -25,12 +25,18 @@ function parseTarget(id: string): { contractID: number; serviceID: number; contr
   return { contractID: Number(m[1]), serviceID: Number(m[2]), contractServiceID: Number(m[3]) };
 }
 
+/** Autotask dates are UTC, sometimes written without a zone (reference §4.3). */
+function time(v: unknown): number {
+  const s = str(v);
+  return Date.parse(/Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
+}
+
 /** The units row covering `now`: the latest that started by now and has not ended before today. */
 function currentRow(rows: Row[], now: Date): Row | undefined {
-  const today = dayStart(now);
+  const today = Date.parse(dayStart(now));
   return rows
-    .filter((r) => str(r.startDate) <= now.toISOString() && str(r.endDate) >= today.replace('Z', '.000Z'))
-    .sort((a, b) => str(a.startDate).localeCompare(str(b.startDate)))
+    .filter((r) => time(r.startDate) <= now.getTime() && time(r.endDate) >= today)
+    .sort((a, b) => time(a.startDate) - time(b.startDate))
     .at(-1);
 }
 

@@ -2,6 +2,7 @@
 // ../shared/reference/autotask.md, spec ../shared/specs/autotask/autotask-rest-v1.swagger.json)
 // behind PsaClient.
 import type { ConnectorFactory, PsaClient } from '../client.ts';
+import { PsaError } from '../errors.ts';
 import type { PsaIdentity } from '../types.ts';
 import { billingTargets, setBillingQuantity } from './billing.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
@@ -31,15 +32,24 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
       // code (and primes the budget guard); the Resources row names the API user.
       const zone = await a.zone();
       await (await a.guard()).refresh();
+      // Reading Resources needs its own permission; without it the login name has to do.
       const page = await queryPage(
         a,
         'Resources',
         queryBody([f.eq('email', a.creds.username)], 1, ['id', 'firstName', 'lastName', 'userName']),
-      );
+      ).catch((err: unknown) => {
+        if (err instanceof PsaError && err.kind === 'permission') return { items: [] };
+        throw err;
+      });
       const me = page.items[0];
       const name = me ? `${str(me.firstName)} ${str(me.lastName)}`.trim() : '';
+      // `{zone}versioninformation` (no version segment, reference §1.1).
+      const versions = await a
+        .get<{ apiVersions?: unknown }>(`${zone.url}versioninformation`)
+        .then((b) => (Array.isArray(b?.apiVersions) ? b.apiVersions.map(String) : []))
+        .catch(() => [] as string[]);
       return {
-        version: 'REST v1.0',
+        version: versions.length > 0 ? `REST API ${versions.at(-1)}` : null,
         user: name || a.creds.username,
         tenant: zone.zoneName ? `${zone.zoneName}${zone.ci !== null ? ` (CI ${zone.ci})` : ''}` : null,
       };

@@ -98,10 +98,12 @@ export class ThresholdGuard {
   async refresh(): Promise<void> {
     const s = this.#state;
     s.refreshing ??= (async () => {
+      const before = s.sentSince;
       try {
         const body = await this.#read();
         s.reading = parseThreshold(body, this.#now());
-        s.sentSince = 0;
+        // Requests admitted while the reading was on its way may not be in it: keep counting them.
+        s.sentSince = Math.max(0, s.sentSince - before);
       } finally {
         s.refreshing = null;
       }

@@ -85,14 +85,15 @@ export class AutotaskTickets {
    */
   async create(t: NewTicket): Promise<PsaTicket> {
     const body = ticketBody(t);
-    const id = await this.#once(
+    const got = await this.#once(
       () => this.#api.create('Tickets', body, 'Tickets'),
-      async () => (await this.findByExternalRef(t.externalRef))?.id,
+      () => this.findByExternalRef(t.externalRef),
     );
-    const created =
-      typeof id === 'number' ? await this.get(String(id)) : await this.findByExternalRef(t.externalRef);
-    if (!created) throw new PsaError('transient', 'Autotask created the ticket but cannot show it yet', {});
-    return created;
+    if (typeof got !== 'number') return got;
+    // Read it back for the ticket number. The ticket exists now, so a failed read must not make the
+    // caller create it again: answer with what was sent.
+    const created = await this.get(String(got)).catch(() => undefined);
+    return created ?? toTicket({ ...body, id: got });
   }
 
   async #once<T, F>(write: () => Promise<T>, find: () => Promise<F | undefined>): Promise<T | F> {
@@ -116,7 +117,7 @@ export class AutotaskTickets {
   async findByExternalRef(ref: string): Promise<PsaTicket | undefined> {
     const page = await queryPage(this.#api, 'Tickets', queryBody([f.eq('externalID', ref)], 5));
     // Autotask compares strings case-insensitively; the hub's reference is exact.
-    const hit = page.items.find((r) => str(r.externalID) === ref) ?? page.items[0];
+    const hit = page.items.find((r) => str(r.externalID) === ref);
     return hit ? toTicket(hit) : undefined;
   }
 

@@ -90,6 +90,11 @@ export class ZoneResolver {
         raw: res.text.slice(0, 500),
       });
     }
+    // Credentials go to this URL from now on: never from https down to plain http.
+    if (new URL(this.#siteUrl).protocol === 'https:' && parsed.protocol !== 'https:')
+      throw new PsaError('validation', 'Autotask zone discovery answered a zone without https', {
+        status: res.status,
+      });
     const zone: Zone = {
       zoneName: typeof b.zoneName === 'string' ? b.zoneName : null,
       url: parsed.toString().replace(/\/*$/, '/'),

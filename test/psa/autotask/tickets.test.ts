@@ -28,6 +28,7 @@ describe('Autotask tickets', () => {
     const me = await rig.client().identify();
     expect(me.user).toBe('PSA Hub API User');
     expect(me.tenant).toContain('America East');
+    expect(me.version).toBe('REST API 1.0');
     expect(rig.count(/zoneInformation/i)).toBe(1);
     expect(rig.count(/ThresholdInformation/i)).toBe(1);
   });
