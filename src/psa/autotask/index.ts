@@ -31,7 +31,7 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
       // Zone discovery checks the username; the threshold reading checks secret and integration
       // code (and primes the budget guard); the Resources row names the API user.
       const zone = await a.zone();
-      await (await a.guard()).refresh();
+      await a.guard().refresh();
       // Reading Resources needs its own permission; without it the login name has to do.
       const page = await queryPage(
         a,

@@ -31,7 +31,7 @@ export class AutotaskSession {
       return limitedFetch(integrationKey(this.creds.integrationCode, url), inner)(input, init);
     };
     const budgeted: typeof fetch = async (input, init) => {
-      await (await this.guard()).admit();
+      await this.guard().admit();
       return limited(input, init);
     };
     // Zone lookups carry no credentials and are not thread-limited (reference §1.1).
@@ -50,10 +50,10 @@ export class AutotaskSession {
     return `${(await this.zone()).url}V1.0/${path.replace(/^\/+/, '')}`;
   }
 
-  async guard(): Promise<ThresholdGuard> {
+  guard(): ThresholdGuard {
     if (this.#guard) return this.#guard;
-    const zone = await this.zone();
-    const key = `${new URL(zone.url).host}|${this.creds.username.toLowerCase()}`;
+    // The budget is the tenant's; an API username belongs to one tenant, wherever its zone moves.
+    const key = `${this.#ctx.siteUrl}|${this.creds.username.toLowerCase()}`;
     this.#guard = new ThresholdGuard(key, this.#ctx.budgetShare, () => this.threshold());
     return this.#guard;
   }

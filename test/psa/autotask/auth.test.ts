@@ -1,5 +1,7 @@
 // Credentials, zone discovery and permissions over real HTTP against the Autotask simulator, and a
 // sweep of everything recorded for the secret and the integration code.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PsaError } from '../../../src/psa/errors.ts';
 import { placement, startRig, type Rig } from './helpers.ts';
@@ -74,6 +76,38 @@ describe('Autotask zone discovery', () => {
     const zone = rig.exchanges.find((e) => /zoneInformation/i.test(e.url));
     expect(Object.keys(zone?.requestHeaders ?? {}).map((k) => k.toLowerCase())).not.toContain('secret');
     expect(zone?.url).toContain('user=psahub.api%40simulated-msp.example');
+  });
+
+  it('looks the zone up again when the cached zone refuses the credentials (tenant moved)', async () => {
+    // An old zone that no longer knows the user: it answers 401 to everything.
+    const old = http.createServer((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"Message":"Authorization has been denied for this request."}');
+    });
+    await new Promise<void>((r) => old.listen(0, '127.0.0.1', r));
+    const { port } = old.address() as AddressInfo;
+    const username = (rig.sim.credentials as Record<string, string>).username!;
+    await rig.cache.set(
+      `autotask:zone:${username.toLowerCase()}`,
+      JSON.stringify({
+        zoneName: 'Old',
+        url: `http://127.0.0.1:${port}/atservicesrest/`,
+        webUrl: null,
+        ci: 1,
+      }),
+      60_000,
+    );
+    try {
+      const c = rig.client();
+      expect(await c.getCompany('174')).toMatchObject({ id: '174' });
+      expect(rig.count(/zoneInformation/i)).toBe(1);
+      expect(rig.exchanges.filter((e) => e.url.includes(`:${port}/`)).length).toBeGreaterThan(0);
+      expect(JSON.parse((await rig.cache.get(`autotask:zone:${username.toLowerCase()}`))!).url).toContain(
+        rig.sim.url,
+      );
+    } finally {
+      await new Promise<void>((r) => old.close(() => r()));
+    }
   });
 });
 
