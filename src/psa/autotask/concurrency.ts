@@ -49,8 +49,12 @@ export function integrationKey(integrationCode: string, zoneUrl: string): string
     .slice(0, 16);
 }
 
-/** `fetch` that waits for a free slot of the endpoint before each request, and frees it after the body. */
-export function limitedFetch(key: string, inner: typeof fetch = fetch): typeof fetch {
+/**
+ * `fetch` that waits for a free slot of the endpoint before each request, and frees it after the
+ * body. The time spent waiting for a slot is the hub's own queue, not Autotask being slow, so the
+ * request's timeout (`timeoutMs`) starts once it holds a slot.
+ */
+export function limitedFetch(key: string, inner: typeof fetch = fetch, timeoutMs?: number): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const slotKey = `${key}:${endpointOf(url)}`;
@@ -58,7 +62,8 @@ export function limitedFetch(key: string, inner: typeof fetch = fetch): typeof f
     if (!sem) slots.set(slotKey, (sem = new Semaphore(THREADS_PER_ENDPOINT)));
     await sem.acquire();
     try {
-      const res = await inner(input, init);
+      const sent = timeoutMs === undefined ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) };
+      const res = await inner(input, sent);
       const body = await res.arrayBuffer();
       const empty = body.byteLength === 0 || res.status === 204 || res.status === 304;
       return new Response(empty ? null : body, {

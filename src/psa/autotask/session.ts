@@ -28,7 +28,11 @@ export class AutotaskSession {
     const inner = ctx.http?.fetch ?? fetch;
     const limited: typeof fetch = async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      return limitedFetch(integrationKey(this.creds.integrationCode, url), inner)(input, init);
+      return limitedFetch(
+        integrationKey(this.creds.integrationCode, url),
+        inner,
+        ctx.http?.timeoutMs ?? 30_000,
+      )(input, init);
     };
     const budgeted: typeof fetch = async (input, init) => {
       await this.guard().admit();

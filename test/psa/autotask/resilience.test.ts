@@ -36,6 +36,14 @@ describe('Autotask thread limit', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 60 - 20);
   });
 
+  it('starts the timeout once a request holds a slot, not while it queues for one', async () => {
+    await rig.control('rate-limit', { processingMs: 150 });
+    const c = rig.client({ http: { timeoutMs: 400, policy: { attempts: 1, baseMs: 1, capMs: 1 } } });
+    const ids = ['174', '175', '176', '177', '178', '179', '180', '181', '182'];
+    await Promise.all(ids.map((id) => c.getCompany(id)));
+    expect(rig.exchanges.filter((e) => e.error !== null)).toEqual([]);
+  });
+
   it('retries a thread-limit refusal (Itgenatr005) after a moment', async () => {
     await rig.control('faults', {
       path: '/Companies/',
