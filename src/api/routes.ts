@@ -23,6 +23,17 @@ import { deleteUserRoute } from './partner/users/delete-user.ts';
 import { getUserRoute } from './partner/users/get-user.ts';
 import { listUsersRoute } from './partner/users/list-users.ts';
 import { updateUserRoute } from './partner/users/update-user.ts';
+import { checkConnectionRoute } from './partner/connections/check-connection.ts';
+import { createConnectionRoute } from './partner/connections/create-connection.ts';
+import {
+  defaultConnectionRoute,
+  resetConnectionRoute,
+  revokeConnectionRoute,
+} from './partner/connections/manage-connection.ts';
+import { pickListsRoute } from './partner/connections/pick-lists.ts';
+import { psaKindsRoute } from './partner/connections/psa-kinds.ts';
+import { getConnectionRoute, listConnectionsRoute } from './partner/connections/read-connections.ts';
+import { updateCredentialsRoute } from './partner/connections/update-credentials.ts';
 import type { RouteDef } from './route.ts';
 import { sourceOrganizationRoutes } from './source/organizations.ts';
 import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
@@ -55,6 +66,16 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   listSourceKeysRoute,
   createSourceKeyRoute,
   revokeSourceKeyRoute,
+  psaKindsRoute,
+  listConnectionsRoute,
+  getConnectionRoute,
+  createConnectionRoute,
+  updateCredentialsRoute,
+  checkConnectionRoute,
+  revokeConnectionRoute,
+  resetConnectionRoute,
+  defaultConnectionRoute,
+  pickListsRoute,
 );
 
 export const sourceApiRoutes: RouteDef[] = [

@@ -22,6 +22,8 @@ export const errorCatalog = {
   conflict: { status: 409, message: 'The change conflicts with existing data' },
   invalid_reference: { status: 422, message: 'The request refers to a record that does not exist' },
   invalid_hierarchy: { status: 422, message: 'The partner tree does not allow this' },
+  psa_rejected: { status: 422, message: 'The PSA refused the request' },
+  psa_unavailable: { status: 502, message: 'The PSA could not be reached or is busy; try again shortly' },
   too_many_attempts: { status: 429, message: 'Too many failed sign-ins; wait before trying again' },
   not_ready: { status: 503, message: 'The service is not ready' },
   internal: { status: 500, message: 'Something went wrong on our side' },

@@ -3,6 +3,7 @@
 // A route added later is covered automatically; one with an :id it does not classify fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerRoutes } from '../../src/api/routes.ts';
+import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import type { RouteDef } from '../../src/api/route.ts';
 import type { Client } from '../support/client.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
@@ -18,6 +19,7 @@ let viewerA: Client & { userId: string };
 /** Records of partner B, as seen from A; records of reseller A, as seen from its sub-reseller. */
 let ofB: Targets;
 let ofParent: Targets;
+let sim: RunningSimulator;
 
 async function planId(externalId: string): Promise<string> {
   return (
@@ -35,6 +37,18 @@ beforeAll(async () => {
   const tokenB = await ownerB.post('/api/v1/me/tokens', { name: 'B token' });
   const tokenA = await ownerA.post('/api/v1/me/tokens', { name: 'A token' });
   const key = (await t.operator.get('/api/v1/source-keys')).body.items[0].id;
+  sim = await startSimulator('halopsa', { port: 0 });
+  const connect = async (partnerId: string) => {
+    const res = await t.operator.post('/api/v1/connections', {
+      partnerId,
+      kind: 'halopsa',
+      name: 'Halo',
+      siteUrl: sim.url,
+      credentials: sim.credentials,
+    });
+    if (res.status !== 201) throw new Error(res.text);
+    return res.body.connection.id as string;
+  };
   ofB = {
     partner: tree.partners.resB,
     user: ownerB.userId,
@@ -43,6 +57,7 @@ beforeAll(async () => {
     token: tokenB.body.info.id,
     sourceKey: key,
     externalPartner: tree.ext('resB'),
+    connection: await connect(tree.partners.resB),
     names: [`Reseller B ${tree.tag}`, `Org B ${tree.tag}`, `Plan planB ${tree.tag}`],
   };
   ofParent = {
@@ -53,10 +68,14 @@ beforeAll(async () => {
     token: tokenA.body.info.id,
     sourceKey: key,
     externalPartner: tree.ext('resA'),
+    connection: await connect(tree.partners.resA),
     names: [`Reseller A ${tree.tag}`, `Org A ${tree.tag}`, `Plan planA ${tree.tag}`],
   };
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  await sim?.stop();
+  await t?.stop();
+});
 
 // Signing out only ends the caller's own session (and would end the walk's session early).
 const guarded = partnerRoutes.filter((r) => r.permission !== 'public' && r.url !== '/api/v1/auth/logout');
@@ -92,7 +111,14 @@ async function expectNoReach(caller: Client, route: RouteDef, targets: Targets) 
     // Lists and the caller's own records: answered, but without the other side's records.
     expect(res.status, label).toBeLessThan(500);
     expect(res.status, label).not.toBe(401);
-    for (const id of [targets.partner, targets.organization, targets.plan, targets.user, targets.token]) {
+    for (const id of [
+      targets.partner,
+      targets.organization,
+      targets.plan,
+      targets.user,
+      targets.token,
+      targets.connection,
+    ]) {
       expect(res.text, `${label} leaks ${id}`).not.toContain(id);
     }
     for (const name of targets.names) expect(res.text, `${label} leaks ${name}`).not.toContain(name);

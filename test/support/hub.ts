@@ -25,11 +25,16 @@ export interface TestHub {
 
 export const NEW_PASSWORD = 'a-long-and-new-password-1';
 
-export async function startTestHub(): Promise<TestHub> {
+export async function startTestHub(opts: { allowPrivatePsaHosts?: boolean } = {}): Promise<TestHub> {
   const testDb = await freshDb();
   const config = loadConfig(
     { PSAHUB_SECRET_KEY: randomBytes(32).toString('hex'), PSAHUB_LOG_LEVEL: 'silent' },
-    { port: 0, host: '127.0.0.1', dataDir: '/nonexistent-test-data-dir' },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/nonexistent-test-data-dir',
+      allowPrivatePsaHosts: opts.allowPrivatePsaHosts ?? true,
+    },
   );
   const hub = await startHub(config, { role: 'all', listen: true, db: testDb.db, logger: false });
   const url = hub.url!;

@@ -1,0 +1,59 @@
+import { Type } from 'typebox';
+import type { Connection } from '../../store/connections.ts';
+import { Closed, Timestamp, Uuid } from '../schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const PsaKindSchema = Type.Union([
+  Type.Literal('connectwise'),
+  Type.Literal('autotask'),
+  Type.Literal('halopsa'),
+]);
+
+export const ConnectionReply = Type.Object(
+  {
+    id: Uuid,
+    partnerId: Uuid,
+    kind: PsaKindSchema,
+    name: Type.String(),
+    siteUrl: Type.String(),
+    credentialHints: Type.Record(Type.String(), Type.String(), {
+      description: 'the non-secret credential fields; secrets are never returned',
+    }),
+    isDefault: Type.Boolean(),
+    status: Type.Union([Type.Literal('connected'), Type.Literal('failing'), Type.Literal('revoked')]),
+    lastSuccessAt: Nullable(Timestamp),
+    failingSince: Nullable(Timestamp),
+    lastError: Nullable(Type.String()),
+    createdAt: Timestamp,
+    revokedAt: Nullable(Timestamp),
+  },
+  Closed,
+);
+
+export const PermissionReply = Type.Object(
+  { permission: Type.String(), label: Type.String(), ok: Type.Boolean(), fix: Nullable(Type.String()) },
+  Closed,
+);
+
+export const IdentityReply = Type.Object(
+  { version: Nullable(Type.String()), user: Type.String(), tenant: Nullable(Type.String()) },
+  Closed,
+);
+
+// Takes the store's Connection, which has no credential field at all: a secret cannot be formatted.
+export const formatConnection = (c: Connection) => ({
+  id: c.id,
+  partnerId: c.partnerId,
+  kind: c.kind,
+  name: c.name,
+  siteUrl: c.siteUrl,
+  credentialHints: c.credentialHints,
+  isDefault: c.isDefault,
+  status: c.status,
+  lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
+  failingSince: c.failingSince?.toISOString() ?? null,
+  lastError: c.lastError,
+  createdAt: c.createdAt.toISOString(),
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+});
