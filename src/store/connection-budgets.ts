@@ -26,7 +26,12 @@ export async function takeToken(db: Db, connectionId: string, p: BucketPolicy): 
      )
      UPDATE connection_budgets b
         SET tokens = CASE WHEN NOT d.paused AND d.avail >= 1 THEN d.avail - 1 ELSE d.avail END,
-            refilled_at = clock_timestamp()
+            refilled_at = clock_timestamp(),
+            hour_requests = CASE WHEN d.paused OR d.avail < 1 THEN b.hour_requests
+                                 WHEN b.hour_started_at IS NULL OR b.hour_started_at < clock_timestamp() - interval '1 hour'
+                                 THEN 1 ELSE b.hour_requests + 1 END,
+            hour_started_at = CASE WHEN b.hour_started_at IS NULL OR b.hour_started_at < clock_timestamp() - interval '1 hour'
+                                   THEN clock_timestamp() ELSE b.hour_started_at END
        FROM decided d
       WHERE b.connection_id = d.connection_id
      RETURNING CASE
@@ -47,4 +52,17 @@ export async function pauseBudget(db: Db, connectionId: string, ms: number): Pro
       WHERE connection_id = $1`,
     [connectionId, String(Math.max(0, Math.round(ms)))],
   );
+}
+
+/** Requests each connection sent in its current hour (0 when none or the hour has passed). */
+export async function requestsThisHour(
+  db: Db,
+  connectionIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ connection_id: string; n: number }>(
+    `SELECT connection_id, CASE WHEN hour_started_at > now() - interval '1 hour' THEN hour_requests ELSE 0 END AS n
+       FROM connection_budgets WHERE connection_id = ANY($1::uuid[])`,
+    [connectionIds],
+  );
+  return new Map(rows.map((r) => [r.connection_id, r.n]));
 }

@@ -27,6 +27,19 @@ export const ConnectionReply = Type.Object(
     lastError: Nullable(Type.String()),
     createdAt: Timestamp,
     revokedAt: Nullable(Timestamp),
+    budget: Type.Optional(
+      Type.Object(
+        {
+          requestsThisHour: Type.Integer({
+            description: 'requests the hub sent to this PSA in the current hour',
+          }),
+          hourlyAllowance: Type.Integer({
+            description: 'the most the hub sends in an hour, all processes together',
+          }),
+        },
+        Closed,
+      ),
+    ),
   },
   Closed,
 );

@@ -29,7 +29,10 @@ CREATE TABLE connection_budgets (
   connection_id uuid PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
   tokens double precision NOT NULL,
   refilled_at timestamptz NOT NULL,
-  paused_until timestamptz
+  paused_until timestamptz,
+  -- Requests sent in the current hour, for the "API budget used" a partner sees.
+  hour_started_at timestamptz,
+  hour_requests integer NOT NULL DEFAULT 0
 );
 
 -- What connectors remember between calls (zone URLs, tokens, pick lists), sealed like credentials.

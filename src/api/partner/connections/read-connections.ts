@@ -1,10 +1,28 @@
 import { Type } from 'typebox';
-import { listConnections } from '../../../store/connections.ts';
+import { budgets } from '../../../jobs/psa-session.ts';
+import { requestsThisHour } from '../../../store/connection-budgets.ts';
+import { listConnections, type Connection } from '../../../store/connections.ts';
+import type { Db } from '../../../store/db.ts';
 import { scopePath } from '../../authorization.ts';
 import { ConnectionReply, formatConnection } from '../../formatters/connection.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Uuid } from '../../schemas.ts';
 import { visibleConnection } from './connection-access.ts';
+
+/** Connections as listed: with the API budget used this hour. */
+async function withBudget(db: Db, connections: Connection[]) {
+  const used = await requestsThisHour(
+    db,
+    connections.map((c) => c.id),
+  );
+  return connections.map((c) => ({
+    ...formatConnection(c),
+    budget: {
+      requestsThisHour: used.get(c.id) ?? 0,
+      hourlyAllowance: Math.round(budgets[c.kind].perSecond * 3600),
+    },
+  }));
+}
 
 export const listConnectionsRoute = defineRoute({
   method: 'GET',
@@ -18,7 +36,7 @@ export const listConnectionsRoute = defineRoute({
   },
   async handler(req, _reply, { deps, actor }) {
     return {
-      items: (await listConnections(deps.db, scopePath(actor), req.query.partnerId)).map(formatConnection),
+      items: await withBudget(deps.db, await listConnections(deps.db, scopePath(actor), req.query.partnerId)),
     };
   },
 });
@@ -35,6 +53,7 @@ export const getConnectionRoute = defineRoute({
     response: { 200: ConnectionReply, ...errorReplies },
   },
   async handler(req, _reply, { deps, actor }) {
-    return formatConnection(await visibleConnection(deps.db, actor, req.params.id));
+    const [withUse] = await withBudget(deps.db, [await visibleConnection(deps.db, actor, req.params.id)]);
+    return withUse!;
   },
 });
