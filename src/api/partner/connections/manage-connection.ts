@@ -1,80 +1,69 @@
-// Revoke, reset and make-default: small state changes of a connection, each audited.
+// Revoke, reset and make-default: small state changes of a live connection, each audited. One
+// factory builds the three so their access rules and answers cannot drift apart.
+import type { Connection } from '../../../store/connections.ts';
 import {
   getConnection,
   resetSettings,
   revokeConnection,
   setDefaultConnection,
 } from '../../../store/connections.ts';
+import type { Db } from '../../../store/db.ts';
 import { ConnectionReply, formatConnection } from '../../formatters/connection.ts';
 import { defineRoute } from '../../route.ts';
 import { errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
-export const revokeConnectionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/connections/:id/revoke',
-  permission: 'manage_integrations',
-  audit: 'connection.revoked',
-  params: { id: 'connection' },
-  schema: {
-    summary: 'Disconnect: credentials destroyed, the hub stops writing; history is kept',
-    tags: ['connections'],
-    params: IdParams,
-    response: { 200: ConnectionReply, ...errorReplies },
-  },
-  async handler(req, _reply, { deps, actor, audit }) {
-    const connection = await visibleConnection(deps.db, actor, req.params.id);
-    assertLive(connection);
-    await deps.db.transaction(async (tx) => {
-      await revokeConnection(tx, connection.id);
-      await audit(tx, { targetType: 'connection', targetId: connection.id, partnerId: connection.partnerId });
-    });
-    return formatConnection((await getConnection(deps.db, connection.id))!);
-  },
-});
+function connectionAction(
+  action: string,
+  audit: string,
+  summary: string,
+  apply: (tx: Db, c: Connection) => Promise<void>,
+) {
+  return defineRoute({
+    method: 'POST',
+    url: `/api/v1/connections/:id/${action}`,
+    permission: 'manage_integrations',
+    audit,
+    params: { id: 'connection' },
+    schema: {
+      summary,
+      tags: ['connections'],
+      params: IdParams,
+      response: { 200: ConnectionReply, ...errorReplies },
+    },
+    async handler(req, _reply, ctx) {
+      const connection = await visibleConnection(ctx.deps.db, ctx.actor, req.params.id);
+      assertLive(connection);
+      await ctx.deps.db.transaction(async (tx) => {
+        await apply(tx, connection);
+        await ctx.audit(tx, {
+          targetType: 'connection',
+          targetId: connection.id,
+          partnerId: connection.partnerId,
+        });
+      });
+      return formatConnection((await getConnection(ctx.deps.db, connection.id))!);
+    },
+  });
+}
 
-export const resetConnectionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/connections/:id/reset',
-  permission: 'manage_integrations',
-  audit: 'connection.reset',
-  params: { id: 'connection' },
-  schema: {
-    summary: 'Clear the connection’s settings; the connection and its credentials stay',
-    tags: ['connections'],
-    params: IdParams,
-    response: { 200: ConnectionReply, ...errorReplies },
-  },
-  async handler(req, _reply, { deps, actor, audit }) {
-    const connection = await visibleConnection(deps.db, actor, req.params.id);
-    assertLive(connection);
-    await deps.db.transaction(async (tx) => {
-      await resetSettings(tx, connection.id);
-      await audit(tx, { targetType: 'connection', targetId: connection.id, partnerId: connection.partnerId });
-    });
-    return formatConnection((await getConnection(deps.db, connection.id))!);
-  },
-});
+export const revokeConnectionRoute = connectionAction(
+  'revoke',
+  'connection.revoked',
+  'Disconnect: credentials destroyed, the hub stops writing; history is kept',
+  (tx, c) => revokeConnection(tx, c.id),
+);
 
-export const defaultConnectionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/connections/:id/default',
-  permission: 'manage_integrations',
-  audit: 'connection.made_default',
-  params: { id: 'connection' },
-  schema: {
-    summary: 'Make this the partner’s default connection',
-    tags: ['connections'],
-    params: IdParams,
-    response: { 200: ConnectionReply, ...errorReplies },
-  },
-  async handler(req, _reply, { deps, actor, audit }) {
-    const connection = await visibleConnection(deps.db, actor, req.params.id);
-    assertLive(connection);
-    await deps.db.transaction(async (tx) => {
-      await setDefaultConnection(tx, connection);
-      await audit(tx, { targetType: 'connection', targetId: connection.id, partnerId: connection.partnerId });
-    });
-    return formatConnection((await getConnection(deps.db, connection.id))!);
-  },
-});
+export const resetConnectionRoute = connectionAction(
+  'reset',
+  'connection.reset',
+  'Clear the connection’s settings; the connection and its credentials stay',
+  (tx, c) => resetSettings(tx, c.id),
+);
+
+export const defaultConnectionRoute = connectionAction(
+  'default',
+  'connection.made_default',
+  'Make this the partner’s default connection',
+  (tx, c) => setDefaultConnection(tx, c),
+);
