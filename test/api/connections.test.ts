@@ -8,7 +8,7 @@ let t: TestHub;
 let tree: Awaited<ReturnType<typeof seedTree>>;
 let admin: Client & { userId: string };
 const sims: Record<string, RunningSimulator> = {};
-/** Every answer body the hub gave in this file, to search for leaked secrets at the end. */
+/** Every answer and log line the hub gave in this file, to search for leaked secrets at the end. */
 const seen: string[] = [];
 
 function watch(c: Client): Client {
@@ -38,7 +38,7 @@ const connect = (c: Client, kind: string, partnerId: string, overrides: Record<s
   });
 
 beforeAll(async () => {
-  t = await startTestHub();
+  t = await startTestHub({ onLog: (line) => seen.push(line) });
   tree = await seedTree(t.source);
   admin = (await t.userClient(tree.partners.resA, 'admin')) as Client & { userId: string };
   watch(admin);
@@ -205,7 +205,8 @@ describe('a connection over time', () => {
 });
 
 describe('secrets', () => {
-  it('never appear in any answer', () => {
+  it('never appear in any answer or log line', () => {
+    expect(seen.some((line) => line.includes('"level"'))).toBe(true);
     const secrets = secretValues();
     expect(secrets.length).toBeGreaterThanOrEqual(4);
     for (const s of secrets) for (const text of seen) expect(text).not.toContain(s);

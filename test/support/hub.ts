@@ -25,7 +25,13 @@ export interface TestHub {
 
 export const NEW_PASSWORD = 'a-long-and-new-password-1';
 
-export async function startTestHub(opts: { allowPrivatePsaHosts?: boolean } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  allowPrivatePsaHosts?: boolean;
+  /** Receive every log line the hub writes (at debug level), e.g. to search it for secrets. */
+  onLog?: (line: string) => void;
+}
+
+export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> {
   const testDb = await freshDb();
   const config = loadConfig(
     { PSAHUB_SECRET_KEY: randomBytes(32).toString('hex'), PSAHUB_LOG_LEVEL: 'silent' },
@@ -36,7 +42,10 @@ export async function startTestHub(opts: { allowPrivatePsaHosts?: boolean } = {}
       allowPrivatePsaHosts: opts.allowPrivatePsaHosts ?? true,
     },
   );
-  const hub = await startHub(config, { role: 'all', listen: true, db: testDb.db, logger: false });
+  const logger = opts.onLog
+    ? { level: 'debug', stream: { write: (line: string) => opts.onLog!(line) } }
+    : false;
+  const hub = await startHub(config, { role: 'all', listen: true, db: testDb.db, logger });
   const url = hub.url!;
   const client = (opts: { bearer?: string } = {}) => new Client(url, opts);
   const operator = await signInFirstTime(client(), hub.bootstrap!.email, hub.bootstrap!.password);
