@@ -54,7 +54,10 @@ describe('simulator server', () => {
 
   it('rejects a bad fault pattern with a 400', async () => {
     sim = await startSimServer(counterPsa());
-    const res = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ path: '(' }) });
+    const res = await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '(' }),
+    });
     expect(res.status).toBe(400);
   });
 

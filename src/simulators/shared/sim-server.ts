@@ -2,7 +2,7 @@
 // faults, serves the `/_sim/` control routes, keeps a request log, and hands API calls to the PSA.
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generate } from 'selfsigned';
 import { FaultTable, type FaultInput } from './faults.ts';
@@ -21,7 +21,7 @@ export async function startSimServer(psa: SimPsa, opts: SimStartOptions = {}): P
   const host = opts.host ?? '127.0.0.1';
   const faults = new FaultTable();
   const log: LoggedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void serve(req, res).catch((err: unknown) => {
@@ -70,7 +70,9 @@ export async function startSimServer(psa: SimPsa, opts: SimStartOptions = {}): P
       }
       if (action === 'records' && method === 'GET') {
         const found = psa.records(decodeURIComponent(rest[0] ?? ''), rest[1]);
-        return found === undefined ? { status: 404, body: { message: 'no such record' } } : { status: 200, body: found };
+        return found === undefined
+          ? { status: 404, body: { message: 'no such record' } }
+          : { status: 200, body: found };
       }
       if (action === 'faults') {
         if (method === 'GET') return { status: 200, body: faults.list() };
@@ -81,7 +83,12 @@ export async function startSimServer(psa: SimPsa, opts: SimStartOptions = {}): P
         if (method === 'GET') return { status: 200, body: log };
         if (method === 'DELETE') return ((log.length = 0), { status: 204 });
       }
-      return psa.control(action, req.body) ?? { status: 404, body: { message: `unknown control route ${req.path}` } };
+      return (
+        psa.control(action, req.body) ?? {
+          status: 404,
+          body: { message: `unknown control route ${req.path}` },
+        }
+      );
     } catch (err) {
       return { status: 400, body: { message: err instanceof Error ? err.message : String(err) } };
     }
@@ -149,7 +156,9 @@ function write(res: http.ServerResponse, response: SimResponse): void {
   let payload: string | undefined;
   if (response.body !== undefined && response.status !== 204) {
     payload = response.raw ? String(response.body) : JSON.stringify(response.body);
-    headers['content-type'] ??= response.raw ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+    headers['content-type'] ??= response.raw
+      ? 'text/plain; charset=utf-8'
+      : 'application/json; charset=utf-8';
   }
   res.writeHead(response.status, headers);
   res.end(payload);
@@ -162,7 +171,9 @@ async function selfSignedCert(host: string): Promise<{ key: string; cert: string
     { type: 7 as const, ip: '::1' },
   ];
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    altNames.push(/^[\d.:]+$/.test(host) ? { type: 7 as const, ip: host } : { type: 2 as const, value: host });
+    altNames.push(
+      /^[\d.:]+$/.test(host) ? { type: 7 as const, ip: host } : { type: 2 as const, value: host },
+    );
   }
   const pems = await generate([{ name: 'commonName', value: host }], {
     keySize: 2048,
