@@ -1,6 +1,7 @@
 // Tickets (reference §4.3) and their notes (§4.4). The hub's reference goes in `externalID`
 // (Tickets field, string(50), queryable: "the ticket's id in an external system"), so a retry can
 // find what a lost reply created with one `Tickets/query` on it.
+import { writeOnce } from '../write-once.ts';
 import { PsaError } from '../errors.ts';
 import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
 import { COMPLETE_STATUS, type PickListCache } from './pick-lists.ts';
@@ -19,7 +20,6 @@ const NOTE_MAX = 32_000;
 const WRITE_ATTEMPTS = 3;
 /** How long to wait before looking a second time for a write whose answer was lost. */
 export const SETTLE_MS = 1_000;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function toTicket(r: Row): PsaTicket {
   const statusId = idOf(r.status);
@@ -96,17 +96,9 @@ export class AutotaskTickets {
     return created ?? toTicket({ ...body, id: got });
   }
 
-  async #once<T, F>(write: () => Promise<T>, find: () => Promise<F | undefined>): Promise<T | F> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (err) {
-        if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-        const found = (await find()) ?? (await sleep(this.#settleMs).then(find));
-        if (found !== undefined) return found;
-        if (attempt >= WRITE_ATTEMPTS) throw err;
-      }
-    }
+  /** One write that must happen once (src/psa/write-once.ts). */
+  #once<T, F>(write: () => Promise<T>, find: () => Promise<F | undefined>): Promise<T | F> {
+    return writeOnce(write, find, { settleMs: this.#settleMs, attempts: WRITE_ATTEMPTS });
   }
 
   async get(id: string): Promise<PsaTicket | undefined> {

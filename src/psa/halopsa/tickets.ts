@@ -6,6 +6,7 @@
 // reference). SPEC-2024 offers no list filter on it, so the reference is also written as the last
 // line of the details, where `GET /Tickets?search=` finds it; each hit is then checked on
 // `third_party_id_string` (or that line) before it counts.
+import { writeOnce } from '../write-once.ts';
 import { PsaError } from '../errors.ts';
 import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
 import { listAll, listPage } from './listing.ts';
@@ -19,8 +20,6 @@ export const refLine = (ref: string) => `psa-hub reference: ${ref}`;
 const WRITE_ATTEMPTS = 3;
 /** How long to wait before looking a second time for a write whose answer was lost. */
 export const SETTLE_MS = 1_000;
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function toTicket(r: Row, closedIds: Set<string>): PsaTicket {
   const statusId = haloOwnId(r.status_id);
@@ -112,22 +111,9 @@ export class HaloTickets {
     );
   }
 
-  /**
-   * Run a write that must happen once. On a transient failure Halo may or may not have acted (a
-   * lost reply, or a timed-out request it finishes later), so look for its effect, look again a
-   * moment later, and only then write again.
-   */
-  async #once<T>(write: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (err) {
-        if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-        const found = (await find()) ?? (await sleep(this.#settleMs).then(find));
-        if (found !== undefined) return found;
-        if (attempt >= WRITE_ATTEMPTS) throw err;
-      }
-    }
+  /** One write that must happen once (src/psa/write-once.ts). */
+  #once<T>(write: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T> {
+    return writeOnce(write, find, { settleMs: this.#settleMs, attempts: WRITE_ATTEMPTS });
   }
 
   async get(id: string): Promise<PsaTicket | undefined> {
