@@ -29,7 +29,7 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<Authent
       `Send the session's CSRF token (from /api/v1/me) in the ${CSRF_HEADER} header`,
     );
   }
-  return userActor(db, session.userId, 'session');
+  return userActor(db, session.userId, { via: 'session', csrfToken: session.csrfToken });
 }
 
 async function fromBearer(db: Db, header: string): Promise<Actor> {
@@ -44,26 +44,30 @@ async function fromBearer(db: Db, header: string): Promise<Actor> {
   }
   if (kind === 'pat') {
     const userId = await useAccessToken(db, token);
-    const resolved = userId ? (await userActor(db, userId, 'token')).actor : undefined;
+    const resolved = userId ? (await userActor(db, userId, { via: 'token' })).actor : undefined;
     if (!resolved) throw new AppError('unauthenticated', 'The access token is unknown, expired or revoked');
     return resolved;
   }
   throw new AppError('unauthenticated', 'The bearer token is not a psa-hub token (psah_pat_… or psah_src_…)');
 }
 
-async function userActor(db: Db, userId: string, via: 'session' | 'token'): Promise<Authenticated> {
+async function userActor(
+  db: Db,
+  userId: string,
+  via: { via: 'session'; csrfToken: string } | { via: 'token' },
+): Promise<Authenticated> {
   const user = await getUserWithSecret(db, { id: userId });
   if (!user) return { actor: undefined, mustChangePassword: false };
   const actor: Actor =
     user.role === 'operator'
-      ? { kind: 'operator', userId: user.id, via }
+      ? { kind: 'operator', userId: user.id, ...via }
       : {
           kind: 'user',
           userId: user.id,
           partnerId: user.partnerId!,
           partnerPath: user.partnerPath!,
           role: user.role,
-          via,
+          ...via,
         };
   return { actor, mustChangePassword: user.mustChangePassword };
 }

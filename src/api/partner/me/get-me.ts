@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { getPartner } from '../../../store/partners.ts';
-import { useSession } from '../../../store/sessions.ts';
 import { getUser } from '../../../store/users.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/session-cookie.ts';
 import { scopePath, userActor } from '../../authorization.ts';
 import { formatPartner, PartnerReply } from '../../formatters/partner.ts';
 import { formatUser, UserReply } from '../../formatters/user.ts';
@@ -35,12 +33,10 @@ export const getMe = defineRoute({
     const user = await getUser(deps.db, me.userId);
     if (!user) throw new AppError('unauthenticated');
     const partner = user.partnerId ? await getPartner(deps.db, user.partnerId) : undefined;
-    const cookie = me.via === 'session' ? req.cookies[SESSION_COOKIE] : undefined;
-    const session = cookie ? await useSession(deps.db, cookie, SESSION_TTL_MS) : undefined;
     return {
       user: formatUser(user),
       partner: partner ? formatPartner(partner, scopePath(actor)) : null,
-      csrfToken: session?.csrfToken ?? null,
+      csrfToken: me.via === 'session' ? me.csrfToken : null,
     };
   },
 });
