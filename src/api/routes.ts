@@ -34,6 +34,12 @@ import { pickListsRoute } from './partner/connections/pick-lists.ts';
 import { psaKindsRoute } from './partner/connections/psa-kinds.ts';
 import { getConnectionRoute, listConnectionsRoute } from './partner/connections/read-connections.ts';
 import { updateCredentialsRoute } from './partner/connections/update-credentials.ts';
+import { productsRoute } from './partner/connections/products.ts';
+import {
+  deletePlanLinkRoute,
+  listPlanLinksRoute,
+  setPlanLinkRoute,
+} from './partner/plan-links/plan-links.ts';
 import type { RouteDef } from './route.ts';
 import { sourceOrganizationRoutes } from './source/organizations.ts';
 import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
@@ -76,6 +82,10 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   resetConnectionRoute,
   defaultConnectionRoute,
   pickListsRoute,
+  productsRoute,
+  listPlanLinksRoute,
+  setPlanLinkRoute,
+  deletePlanLinkRoute,
 );
 
 export const sourceApiRoutes: RouteDef[] = [

@@ -1,0 +1,83 @@
+// Plan → PSA product, per connection. A plan may be linked on several connections (several PSAs);
+// a partner links the plans assigned to it.
+import type { Db } from './db.ts';
+
+export interface PlanLink {
+  planId: string;
+  connectionId: string;
+  productId: string;
+  productName: string;
+  productCode: string | null;
+  updatedAt: Date;
+}
+
+interface PlanLinkRow {
+  plan_id: string;
+  connection_id: string;
+  product_id: string;
+  product_name: string;
+  product_code: string | null;
+  updated_at: Date;
+}
+
+const toLink = (r: PlanLinkRow): PlanLink => ({
+  planId: r.plan_id,
+  connectionId: r.connection_id,
+  productId: r.product_id,
+  productName: r.product_name,
+  productCode: r.product_code,
+  updatedAt: r.updated_at,
+});
+
+export async function isPlanAssigned(db: Db, partnerId: string, planId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM partner_plans WHERE partner_id = $1 AND plan_id = $2', [
+    partnerId,
+    planId,
+  ]);
+  return rows.length > 0;
+}
+
+export async function setPlanLink(
+  db: Db,
+  link: {
+    planId: string;
+    connectionId: string;
+    productId: string;
+    productName: string;
+    productCode: string | null;
+  },
+): Promise<PlanLink> {
+  const [row] = await db.query<PlanLinkRow>(
+    `INSERT INTO plan_links (plan_id, connection_id, product_id, product_name, product_code)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (plan_id, connection_id) DO UPDATE
+       SET product_id = $3, product_name = $4, product_code = $5, updated_at = now()
+     RETURNING *`,
+    [link.planId, link.connectionId, link.productId, link.productName, link.productCode],
+  );
+  return toLink(row!);
+}
+
+export async function deletePlanLink(db: Db, planId: string, connectionId: string): Promise<boolean> {
+  const rows = await db.query(
+    'DELETE FROM plan_links WHERE plan_id = $1 AND connection_id = $2 RETURNING 1',
+    [planId, connectionId],
+  );
+  return rows.length > 0;
+}
+
+/** The plans assigned to `partnerId`, each with its link on `connectionId` (null when unmapped). */
+export async function planLinksOf(db: Db, partnerId: string, connectionId: string) {
+  const rows = await db.query<PlanLinkRow & { id: string; external_id: string; name: string }>(
+    `SELECT pl.id, pl.external_id, pl.name, l.plan_id, l.connection_id, l.product_id, l.product_name,
+            l.product_code, l.updated_at
+       FROM partner_plans pp JOIN plans pl ON pl.id = pp.plan_id
+       LEFT JOIN plan_links l ON l.plan_id = pl.id AND l.connection_id = $2
+      WHERE pp.partner_id = $1 ORDER BY pl.name, pl.id`,
+    [partnerId, connectionId],
+  );
+  return rows.map((r) => ({
+    plan: { id: r.id, externalId: r.external_id, name: r.name },
+    link: r.product_id === null ? null : toLink(r),
+  }));
+}
