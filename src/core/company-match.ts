@@ -258,6 +258,8 @@ function acronymMatch(one: string[], many: string[]): string | null {
 
 function compareNames(a: Prepared, b: Prepared): NameResult | null {
   let result: NameResult | null;
+  // A name of only punctuation or decorations says nothing.
+  if (a.key.folded === '' || b.key.folded === '') return null;
   if (a.raw === b.raw)
     return { score: ruleScores.exact, method: 'exact', reason: 'Same name', caution: false };
   if (a.key.folded === b.key.folded) {

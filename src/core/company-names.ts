@@ -217,7 +217,7 @@ export function nameKey(name: string): NameKey {
     .replace(/\bsp\.? ?z\.? ?o\.? ?o\.?/g, 'spzoo')
     .replace(/\b(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, '')) // S.A., L.L.C.
     .replace(/[&+]/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ') // letters of any script: 株式会社 must not fold to nothing
     .trim();
   const folded = s;
   const tokens = folded.split(' ').filter(Boolean);

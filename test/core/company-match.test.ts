@@ -112,6 +112,18 @@ describe('name rules', () => {
   });
 });
 
+describe('names that say nothing', () => {
+  it('never matches on an empty or decoration-only name', () => {
+    for (const name of ['', '   ', '(Do Not Use)', '--']) expect(top(name, name)).toBeUndefined();
+  });
+
+  it('keeps letters of other scripts', () => {
+    expect(top('株式会社テスト', '株式会社テスト')!.method).toBe('exact');
+    expect(top('株式会社テスト', 'Contoso')).toBeUndefined();
+    expect(top('ООО Ромашка', 'ооо ромашка')!.method).toBe('normalized');
+  });
+});
+
 describe('domains', () => {
   it.each([
     ['https://www.contoso.com/about', 'contoso.com'],
