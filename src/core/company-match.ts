@@ -45,6 +45,8 @@ interface Prepared {
   raw: string;
   key: NameKey;
   compact: string;
+  /** All folded words, legal forms included, for acronyms ("Broken Hill Proprietary" → BHP). */
+  words: string[];
   domains: Set<string>;
 }
 
@@ -74,7 +76,8 @@ export const autoLinkFloor = 0.9;
 function prepare(name: string, domains: string[]): Prepared {
   const key = nameKey(name);
   const found = domains.map(normalizeDomain).filter((d): d is string => d !== null);
-  return { raw: name.trim(), key, compact: key.core.replace(/ /g, ''), domains: new Set(found) };
+  const words = key.folded.split(' ');
+  return { raw: name.trim(), key, compact: key.core.replace(/ /g, ''), words, domains: new Set(found) };
 }
 
 const q = (s: string) => `"${s}"`;
@@ -134,7 +137,13 @@ function coreEqual(a: Prepared, b: Prepared): NameResult {
     parts.push(`${q(short)} and ${q(long)} are treated alike`);
     score = ruleScores.abbreviation;
   }
+  const and = a.key.coreTokens.includes('and') && b.key.coreTokens.includes('and');
+  if (and && a.key.ampersand !== b.key.ampersand) parts.push('"&" and "and" are treated alike');
+  if (a.key.accents || b.key.accents) parts.push('accents are ignored');
   if (a.key.core !== b.key.core) parts.push('spacing is ignored');
+  if (parts.length === 0 && (a.key.folded.startsWith('the ') || b.key.folded.startsWith('the '))) {
+    parts.push('a leading "The" is left out');
+  }
   if (parts.length === 0)
     return { score: ruleScores.folded, method: 'normalized', reason: foldedReason(a, b), caution: false };
   return { score, method: 'normalized', reason: `Same name once ${parts.join(' and ')}`, caution: false };
@@ -210,7 +219,7 @@ function fuzzy(a: Prepared, b: Prepared): NameResult | null {
       if (link) pairs.push({ i, j, link });
     }
   }
-  const acronym = acronymMatch(ta, b.key.folded.split(' ')) ?? acronymMatch(tb, a.key.folded.split(' '));
+  const acronym = acronymMatch(ta, b.words) ?? acronymMatch(tb, a.words);
   if (pairs.length === 0) {
     return acronym ? { score: ruleScores.acronym, method: 'fuzzy', reason: acronym, caution: true } : null;
   }

@@ -57,6 +57,19 @@ describe('name rules', () => {
       'Same name once "dept" and "department" are treated alike',
     ],
     ['Northwind Traders', 'North Wind Traders', 'normalized', 'Same name once spacing is ignored'],
+    ['The Garden Shop', 'Garden Shop', 'normalized', 'Same name once a leading "The" is left out'],
+    [
+      'Smith & Jones Ltd',
+      'Smith and Jones Limited',
+      'normalized',
+      'Same name once "Ltd" and "Limited" are treated alike and "&" and "and" are treated alike',
+    ],
+    [
+      'Müller GmbH',
+      'Mueller',
+      'normalized',
+      'Same name once the legal form "GmbH" is left out and accents are ignored',
+    ],
     ['The Phone Company', 'Phone Co', 'normalized', 'Same name once "Company" and "Co" are treated alike'],
   ])('%s ~ %s: %s', (org, name, method, reason) => {
     const s = top(org, name)!;
