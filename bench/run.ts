@@ -2,9 +2,10 @@
 // set, on PostgreSQL too. Prints a table and writes .bench/results.json. Later issues add their
 // figures (event ingest, event-to-ticket latency, storms) here.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { companyMatch } from './company-match.ts';
 import { sourceUpserts } from './source-upserts.ts';
 
-const results = [await sourceUpserts('pglite')];
+const results = [await companyMatch(), await sourceUpserts('pglite')];
 if (process.env.DATABASE_URL) results.push(await sourceUpserts('postgres'));
 
 console.table(results.flatMap((r) => r.rows));
