@@ -44,6 +44,10 @@ async function main(argv: string[]): Promise<void> {
     const role = (values.role ?? 'all') as Role;
     if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(', ')}`);
     const hub = await startHub(config, { role, listen: true });
+    // Handlers first, then the lines that tell a supervisor (or a test) the hub is up.
+    const stop = () => void hub.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     if (hub.bootstrap) {
       console.log(
         `psa-hub: first start — operator ${hub.bootstrap.email}, one-time password ${hub.bootstrap.password}\n` +
@@ -51,9 +55,6 @@ async function main(argv: string[]): Promise<void> {
       );
     }
     console.log(`psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`);
-    const stop = () => void hub.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     return;
   }
   const db = await openDatabase(config);
@@ -98,6 +99,10 @@ async function simulate(
   const seed = values.seed ? JSON.parse(await readFile(values.seed, 'utf8')) : undefined;
   const basePort = values.port === undefined ? 0 : portOf(values.port);
   const running: Awaited<ReturnType<typeof startSimulator>>[] = [];
+  // Handlers before the first line is printed: a caller may stop us as soon as it reads one.
+  const stop = () => void Promise.all(running.map((s) => s.stop())).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   for (const [i, kind] of kinds.entries()) {
     const sim = await startSimulator(kind, {
       port: basePort === 0 ? 0 : basePort + i,
@@ -108,9 +113,6 @@ async function simulate(
     running.push(sim);
     console.log(JSON.stringify({ kind: sim.kind, url: sim.url, credentials: sim.credentials }));
   }
-  const stop = () => void Promise.all(running.map((s) => s.stop())).then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function portOf(text: string): number {
