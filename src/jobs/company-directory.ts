@@ -1,5 +1,6 @@
 // A connection's PSA companies (all of them, inactive and prospects included), read once and kept
 // in the connection's cache, so matching hundreds of organizations costs a few list calls in all.
+import { CachedValue } from '../psa/cached-value.ts';
 import type { PsaCompany } from '../psa/types.ts';
 import { connectionCache } from '../store/connection-cache.ts';
 import type { Connection } from '../store/connections.ts';
@@ -16,23 +17,21 @@ export interface Directory {
   items: PsaCompany[];
 }
 
-export async function companyDirectory(
+export function companyDirectory(
   deps: SessionDeps,
   connection: Connection,
   refresh = false,
 ): Promise<Directory> {
   const cache = connectionCache(deps.db, deps.secrets, connection.id);
-  const cached = refresh ? undefined : await cache.get(KEY);
-  if (cached) return JSON.parse(cached) as Directory;
-  const client = await clientFor(deps, connection);
-  const items: PsaCompany[] = [];
-  let next: string | null = null;
-  do {
-    const page = await client.searchCompanies({ includeInactive: true, pageSize: 500, next });
-    items.push(...page.items);
-    next = page.next;
-  } while (next && items.length < MAX_COMPANIES);
-  const directory = { fetchedAt: new Date().toISOString(), complete: next === null, items };
-  await cache.set(KEY, JSON.stringify(directory), DIRECTORY_TTL_MS);
-  return directory;
+  return new CachedValue(cache, KEY, DIRECTORY_TTL_MS, async (): Promise<Directory> => {
+    const client = await clientFor(deps, connection);
+    const items: PsaCompany[] = [];
+    let next: string | null = null;
+    do {
+      const page = await client.searchCompanies({ includeInactive: true, pageSize: 500, next });
+      items.push(...page.items);
+      next = page.next;
+    } while (next && items.length < MAX_COMPANIES);
+    return { fetchedAt: new Date().toISOString(), complete: next === null, items };
+  }).get(refresh);
 }

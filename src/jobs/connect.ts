@@ -89,3 +89,8 @@ export function asAppError(err: unknown): unknown {
       : {}),
   });
 }
+
+/** What each PSA needs to connect and which ticket settings it has, for forms. */
+export function psaDescriptors() {
+  return Object.values(connectors).map((c) => c.descriptor);
+}

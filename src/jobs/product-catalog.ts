@@ -1,5 +1,6 @@
 // A connection's product catalog (products, services, items), read once and kept in the connection's
 // cache: plan mapping lists and checks products without a PSA round trip for each.
+import { CachedValue } from '../psa/cached-value.ts';
 import type { PsaProduct } from '../psa/types.ts';
 import { connectionCache } from '../store/connection-cache.ts';
 import type { Connection } from '../store/connections.ts';
@@ -16,25 +17,19 @@ export interface Catalog {
   items: PsaProduct[];
 }
 
-export async function productCatalog(
-  deps: SessionDeps,
-  connection: Connection,
-  refresh = false,
-): Promise<Catalog> {
+export function productCatalog(deps: SessionDeps, connection: Connection, refresh = false): Promise<Catalog> {
   const cache = connectionCache(deps.db, deps.secrets, connection.id);
-  const cached = refresh ? undefined : await cache.get(KEY);
-  if (cached) return JSON.parse(cached) as Catalog;
-  const client = await clientFor(deps, connection);
-  const items: PsaProduct[] = [];
-  let next: string | null = null;
-  do {
-    const page = await client.listProducts({ next });
-    items.push(...page.items);
-    next = page.next;
-  } while (next && items.length < MAX_PRODUCTS);
-  const catalog = { fetchedAt: new Date().toISOString(), complete: next === null, items };
-  await cache.set(KEY, JSON.stringify(catalog), CATALOG_TTL_MS);
-  return catalog;
+  return new CachedValue(cache, KEY, CATALOG_TTL_MS, async (): Promise<Catalog> => {
+    const client = await clientFor(deps, connection);
+    const items: PsaProduct[] = [];
+    let next: string | null = null;
+    do {
+      const page = await client.listProducts({ next });
+      items.push(...page.items);
+      next = page.next;
+    } while (next && items.length < MAX_PRODUCTS);
+    return { fetchedAt: new Date().toISOString(), complete: next === null, items };
+  }).get(refresh);
 }
 
 /** The product with this id on the connection, reading the catalog again once if it is not known. */

@@ -2,6 +2,7 @@
 // left out: service tickets cannot sit on them), and per board its statuses (`closedStatus`),
 // types, subtypes and items (parentId = the board); priorities and SLAs. These are setup tables,
 // which ConnectWise serves to any API member (reference §1.3).
+import { CachedValue } from '../cached-value.ts';
 import type { ConnectorCache } from '../client.ts';
 import type { PickItem, PickLists } from '../types.ts';
 import type { CwSession } from './auth.ts';
@@ -56,32 +57,15 @@ export async function fetchPickLists(api: CwSession): Promise<PickLists> {
 
 /** Pick lists from memory, then the connection's cache, then ConnectWise. */
 export class PickListCache {
-  readonly #api: CwSession;
-  readonly #cache: ConnectorCache | undefined;
-  #held: { lists: PickLists; until: number } | undefined;
+  readonly #value: CachedValue<PickLists>;
 
   constructor(api: CwSession, cache: ConnectorCache | undefined) {
-    this.#api = api;
-    this.#cache = cache;
+    this.#value = new CachedValue(cache, `${api.cacheKey}:picklists`, PICK_LIST_TTL_MS, () =>
+      fetchPickLists(api),
+    );
   }
 
-  get #key(): string {
-    return `${this.#api.cacheKey}:picklists`;
-  }
-
-  async get(fresh = false): Promise<PickLists> {
-    if (!fresh && this.#held && this.#held.until > Date.now()) return this.#held.lists;
-    if (!fresh) {
-      const cached = await this.#cache?.get(this.#key);
-      if (cached) {
-        const lists = JSON.parse(cached) as PickLists;
-        this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
-        return lists;
-      }
-    }
-    const lists = await fetchPickLists(this.#api);
-    this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
-    await this.#cache?.set(this.#key, JSON.stringify(lists), PICK_LIST_TTL_MS);
-    return lists;
+  get(fresh = false): Promise<PickLists> {
+    return this.#value.get(fresh);
   }
 }

@@ -3,6 +3,7 @@
 // `excludeclosed=true`), SLAs, priorities per SLA (parentId = the SLA; id = the `priorityid` a
 // ticket's `priority_id` refers to), categories (level 1, whose text a ticket stores in
 // `category_1`), teams (tickets store the name), impact and urgency.
+import { CachedValue } from '../cached-value.ts';
 import type { ConnectorCache } from '../client.ts';
 import type { PickItem, PickLists } from '../types.ts';
 import { listLookup } from './listing.ts';
@@ -74,31 +75,16 @@ export async function fetchPickLists(api: HaloSession): Promise<PickLists> {
 
 /** Pick lists from memory, then the connection's cache, then Halo. */
 export class PickListCache {
-  readonly #api: HaloSession;
-  readonly #cache: ConnectorCache | undefined;
-  readonly #key: string;
-  #held: { lists: PickLists; until: number } | undefined;
+  readonly #value: CachedValue<PickLists>;
 
   constructor(api: HaloSession, cache: ConnectorCache | undefined) {
-    this.#api = api;
-    this.#cache = cache;
-    this.#key = `halopsa:picklists:${api.siteUrl}`;
+    this.#value = new CachedValue(cache, `halopsa:picklists:${api.siteUrl}`, PICK_LIST_TTL_MS, () =>
+      fetchPickLists(api),
+    );
   }
 
-  async get(fresh = false): Promise<PickLists> {
-    if (!fresh && this.#held && this.#held.until > Date.now()) return this.#held.lists;
-    if (!fresh) {
-      const cached = await this.#cache?.get(this.#key);
-      if (cached) {
-        const lists = JSON.parse(cached) as PickLists;
-        this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
-        return lists;
-      }
-    }
-    const lists = await fetchPickLists(this.#api);
-    this.#held = { lists, until: Date.now() + PICK_LIST_TTL_MS };
-    await this.#cache?.set(this.#key, JSON.stringify(lists), PICK_LIST_TTL_MS);
-    return lists;
+  get(fresh = false): Promise<PickLists> {
+    return this.#value.get(fresh);
   }
 
   async closedStatusIds(): Promise<Set<string>> {

@@ -1,15 +1,8 @@
 import { Type } from 'typebox';
-import { asAppError } from '../../../jobs/connect.ts';
-import { clientFor } from '../../../jobs/psa-session.ts';
-import type { PickLists } from '../../../psa/types.ts';
-import { connectionCache } from '../../../store/connection-cache.ts';
-import { recordHealth } from '../../../store/connections.ts';
+import { pickListsOf } from '../../../jobs/pick-lists.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
-
-/** Pick lists change rarely; a ticket must not cost a lookup. */
-export const PICK_LIST_TTL_MS = 15 * 60_000;
 
 const PickItem = Type.Object(
   {
@@ -48,18 +41,6 @@ export const pickListsRoute = defineRoute({
   async handler(req, _reply, { deps, actor }) {
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
-    const cache = connectionCache(deps.db, deps.secrets, connection.id);
-    const cached = req.query.refresh ? undefined : await cache.get('hub:pick-lists');
-    if (cached) return JSON.parse(cached) as { fetchedAt: string; lists: PickLists };
-    try {
-      const lists = await (await clientFor(deps, connection)).pickLists();
-      const answer = { fetchedAt: new Date().toISOString(), lists };
-      await cache.set('hub:pick-lists', JSON.stringify(answer), PICK_LIST_TTL_MS);
-      await recordHealth(deps.db, connection.id, { ok: true });
-      return answer;
-    } catch (err) {
-      await recordHealth(deps.db, connection.id, { ok: false, error: (err as Error).message });
-      throw asAppError(err);
-    }
+    return pickListsOf(deps, connection, req.query.refresh);
   },
 });

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { connectors } from '../../../psa/index.ts';
+import { psaDescriptors } from '../../../jobs/connect.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies } from '../../schemas.ts';
 
@@ -61,6 +61,6 @@ export const psaKindsRoute = defineRoute({
     },
   },
   async handler() {
-    return { items: Object.values(connectors).map((c) => c.descriptor) };
+    return { items: psaDescriptors() };
   },
 });
