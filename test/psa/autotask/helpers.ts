@@ -12,6 +12,7 @@ import {
 import type { Exchange } from '../../../src/psa/http.ts';
 import { createAutotaskClient } from '../../../src/psa/autotask/index.ts';
 import { resetThresholdState } from '../../../src/psa/autotask/threshold.ts';
+import { countExchanges, fastPolicy, simControl } from '../sim-rig.ts';
 import { startSimulator, type RunningSimulator } from '../../../src/simulators/index.ts';
 
 export interface Rig {
@@ -27,22 +28,13 @@ export interface Rig {
   reset(): Promise<void>;
 }
 
-export const fastPolicy = { attempts: 4, baseMs: 1, capMs: 5 };
+export { fastPolicy };
 
 export async function startRig(): Promise<Rig> {
   const sim = await startSimulator('autotask', { port: 0 });
   const exchanges: Exchange[] = [];
   let cache = memoryCache();
-  const control = async (action: string, body: unknown = {}, method = 'POST') => {
-    const res = await fetch(`${sim.url}/_sim/${action}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`control ${action}: ${res.status} ${text}`);
-    return text === '' ? null : (JSON.parse(text) as unknown);
-  };
+  const { control, records } = simControl(sim.url);
   const rig: Rig = {
     sim,
     exchanges,
@@ -50,10 +42,7 @@ export async function startRig(): Promise<Rig> {
       return cache;
     },
     control,
-    async records<T>(entity: string, id?: string | number) {
-      const res = await fetch(`${sim.url}/_sim/records/${entity}${id === undefined ? '' : `/${id}`}`);
-      return (await res.json()) as T;
-    },
+    records,
     client(overrides = {}) {
       return createAutotaskClient({
         siteUrl: sim.url,
@@ -68,10 +57,7 @@ export async function startRig(): Promise<Rig> {
         },
       });
     },
-    count(re, method) {
-      return exchanges.filter((e) => re.test(new URL(e.url).pathname) && (!method || e.method === method))
-        .length;
-    },
+    count: (re, method) => countExchanges(exchanges, re, method),
     async reset() {
       await control('reset');
       resetThresholdState();

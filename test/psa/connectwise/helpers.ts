@@ -12,6 +12,7 @@ import {
 import { createConnectwiseClient } from '../../../src/psa/connectwise/index.ts';
 import type { Exchange } from '../../../src/psa/http.ts';
 import type { NewTicket } from '../../../src/psa/types.ts';
+import { fastPolicy, simControl } from '../sim-rig.ts';
 import { startSimulator, type RunningSimulator } from '../../../src/simulators/index.ts';
 
 export interface Rig {
@@ -29,7 +30,7 @@ export interface Rig {
   reset(): Promise<void>;
 }
 
-export const fastPolicy = { attempts: 4, baseMs: 1, capMs: 5 };
+export { fastPolicy };
 
 export async function startRig(): Promise<Rig> {
   const sim = await startSimulator('connectwise', { port: 0 });
@@ -37,16 +38,7 @@ export async function startRig(): Promise<Rig> {
   const history: Exchange[] = [];
   const errors: unknown[] = [];
   const cache = memoryCache();
-  const control = async (action: string, body: unknown = {}, method = 'POST') => {
-    const res = await fetch(`${sim.url}/_sim/${action}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`control ${action}: ${res.status} ${text}`);
-    return text === '' ? null : (JSON.parse(text) as unknown);
-  };
+  const { control, records } = simControl(sim.url);
   return {
     sim,
     exchanges,
@@ -54,10 +46,7 @@ export async function startRig(): Promise<Rig> {
     errors,
     cache,
     control,
-    async records<T>(table: string, id?: string | number) {
-      const res = await fetch(`${sim.url}/_sim/records/${table}${id === undefined ? '' : `/${id}`}`);
-      return (await res.json()) as T;
-    },
+    records,
     client(overrides = {}) {
       const client = createConnectwiseClient({
         siteUrl: sim.url,

@@ -11,6 +11,7 @@ import {
 } from '../../../src/psa/client.ts';
 import type { Exchange } from '../../../src/psa/http.ts';
 import { createHalopsaClient } from '../../../src/psa/halopsa/index.ts';
+import { countExchanges, fastPolicy, simControl } from '../sim-rig.ts';
 import { startSimulator, type RunningSimulator } from '../../../src/simulators/index.ts';
 
 export interface Rig {
@@ -24,31 +25,19 @@ export interface Rig {
   count(re: RegExp, method?: string): number;
 }
 
-export const fastPolicy = { attempts: 4, baseMs: 1, capMs: 5 };
+export { fastPolicy };
 
 export async function startRig(): Promise<Rig> {
   const sim = await startSimulator('halopsa', { port: 0 });
   const exchanges: Exchange[] = [];
   const cache = memoryCache();
-  const control = async (action: string, body: unknown = {}, method = 'POST') => {
-    const res = await fetch(`${sim.url}/_sim/${action}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`control ${action}: ${res.status} ${text}`);
-    return text === '' ? null : (JSON.parse(text) as unknown);
-  };
+  const { control, records } = simControl(sim.url);
   return {
     sim,
     exchanges,
     cache,
     control,
-    async records<T>(entity: string, id?: string | number) {
-      const res = await fetch(`${sim.url}/_sim/records/${entity}${id === undefined ? '' : `/${id}`}`);
-      return (await res.json()) as T;
-    },
+    records,
     client(overrides = {}) {
       return createHalopsaClient({
         siteUrl: sim.url,
@@ -63,10 +52,7 @@ export async function startRig(): Promise<Rig> {
         },
       });
     },
-    count(re, method) {
-      return exchanges.filter((e) => re.test(new URL(e.url).pathname) && (!method || e.method === method))
-        .length;
-    },
+    count: (re, method) => countExchanges(exchanges, re, method),
   };
 }
 
