@@ -2,8 +2,10 @@
 // halopsa/) implements it against the real API; nothing above src/psa knows which PSA it talks to.
 import type { HttpOptions } from './http.ts';
 import type {
+  BillingParent,
   BillingTarget,
   CompanyQuery,
+  NewBillingTarget,
   NewTicket,
   NoteInput,
   PermissionCheck,
@@ -37,6 +39,16 @@ export interface PsaClient {
   listProducts(query: { name?: string; next?: string | null }): Promise<PsaPage<PsaProduct>>;
   /** The records of a company whose quantities the hub may set. */
   billingTargets(companyId: string): Promise<BillingTarget[]>;
+  /** The records of a company a new billing target can be added to (agreements, contracts, invoices). */
+  billingParents(companyId: string): Promise<BillingParent[]>;
+  /**
+   * Add a product to one of the company's billing parents with a quantity, and answer the new
+   * target as `billingTargets` lists it. Never twice: when the parent already holds the product,
+   * that target is answered as it is (its quantity unchanged — setting it is `setBillingQuantity`'s
+   * job), and a lost reply is repaired by looking again before posting again. A parent that is not
+   * the company's, or not one new lines can go on, is refused (`validation` / `not_found`).
+   */
+  createBillingTarget(input: NewBillingTarget): Promise<BillingTarget>;
 
   /** Create a ticket stamped with `externalRef`. */
   createTicket(ticket: NewTicket): Promise<PsaTicket>;

@@ -97,6 +97,24 @@ export interface BillingTarget {
   parent: { id: string; name: string } | null;
 }
 
+/** A record of a company a new billing target can be added to (the hub may create one there). */
+export interface BillingParent {
+  id: string;
+  /** ConnectWise agreement, Autotask recurring-service contract, Halo recurring invoice. */
+  kind: 'agreement' | 'contract' | 'recurring_invoice';
+  name: string;
+}
+
+/** A billing target to create: `productId` (a plan link's product) on `parentId` with `quantity`. */
+export interface NewBillingTarget {
+  companyId: string;
+  /** One of the company's `billingParents`. */
+  parentId: string;
+  /** As `listProducts` gives it (Autotask: `service:N`, or the bare service id). */
+  productId: string;
+  quantity: number;
+}
+
 /** Where and how a new ticket lands: the fields of the connection's ticket settings. */
 export interface TicketPlacement {
   statusId: string;

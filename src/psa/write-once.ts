@@ -10,6 +10,12 @@ export interface WriteOnceOptions {
   /** Writes in all, the first included. */
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether a failure may still be finishing on the server, so that a first look that finds nothing
+   * is followed by a second after `settleMs`; always, unless the PSA's answers say otherwise
+   * (ConnectWise: a failure that came with an HTTP answer is over).
+   */
+  mayStillLand?: (err: PsaError) => boolean;
 }
 
 export async function writeOnce<T, F>(
@@ -23,7 +29,8 @@ export async function writeOnce<T, F>(
       return await write();
     } catch (err) {
       if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-      const found = (await find()) ?? (await sleep(opts.settleMs).then(find));
+      const settle = opts.mayStillLand?.(err) ?? true;
+      const found = (await find()) ?? (settle ? await sleep(opts.settleMs).then(find) : undefined);
       if (found !== undefined) return found;
       if (attempt >= (opts.attempts ?? 3)) throw err;
     }

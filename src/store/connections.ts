@@ -168,6 +168,14 @@ export async function setDefaultConnection(db: Db, connection: Connection): Prom
   ]);
 }
 
+/** Merge `patch` into the connection's settings object (keys not in it stay). */
+export async function mergeSettings(db: Db, id: string, patch: Record<string, unknown>): Promise<void> {
+  await db.query(
+    `UPDATE connections SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`,
+    [id, JSON.stringify(patch)],
+  );
+}
+
 export async function resetSettings(db: Db, id: string): Promise<void> {
   await db.query(`UPDATE connections SET settings = '{}', updated_at = now() WHERE id = $1`, [id]);
 }

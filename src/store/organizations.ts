@@ -10,6 +10,8 @@ export interface Organization {
   name: string;
   domains: string[];
   active: boolean;
+  /** The partner turned the integration off for it. */
+  skippedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,6 +23,7 @@ interface OrganizationRow {
   name: string;
   domains: string[];
   active: boolean;
+  skipped_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -32,6 +35,7 @@ const toOrganization = (r: OrganizationRow): Organization => ({
   name: r.name,
   domains: r.domains,
   active: r.active,
+  skippedAt: r.skipped_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -110,4 +114,17 @@ export async function getOrganization(db: Db, id: string, withinPath: string | n
     [id, withinPath],
   );
   return row && toOrganization(row);
+}
+
+/** The organizations with these external ids (the Source API's references), by external id. */
+export async function organizationsByExternalIds(
+  db: Db,
+  externalIds: string[],
+): Promise<Map<string, Organization>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db.query<OrganizationRow>(
+    'SELECT * FROM organizations WHERE external_id = ANY($1::text[])',
+    [externalIds],
+  );
+  return new Map(rows.map((r) => [r.external_id, toOrganization(r)]));
 }

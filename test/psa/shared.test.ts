@@ -3,6 +3,8 @@ import { backoffMs } from '../../src/psa/backoff.ts';
 import { classifyNetworkError, classifyStatus, parseRetryAfter } from '../../src/psa/classify-failure.ts';
 import { checkPsaUrl, isPrivateAddress } from '../../src/psa/outbound-url.ts';
 import { redactHeaders, redactText } from '../../src/psa/redact.ts';
+import { PsaError } from '../../src/psa/errors.ts';
+import { writeOnce } from '../../src/psa/write-once.ts';
 
 describe('classifyStatus', () => {
   it.each([
@@ -119,5 +121,71 @@ describe('outbound URL check', () => {
       resolve: resolveTo('52.1.2.3'),
     });
     expect(publicHttp.ok).toBe(false);
+  });
+});
+
+describe('writeOnce', () => {
+  const lost = () => new PsaError('transient', 'no answer');
+  const answered = () => new PsaError('transient', 'failed on its side (503)', { status: 503 });
+
+  it('answers what a second look finds after a silent failure, without writing again', async () => {
+    const sleeps: number[] = [];
+    let writes = 0;
+    let looks = 0;
+    const got = await writeOnce(
+      async () => {
+        writes++;
+        throw lost();
+      },
+      async () => (++looks === 2 ? 'found' : undefined),
+      { settleMs: 50, sleep: async (ms) => void sleeps.push(ms) },
+    );
+    expect(got).toBe('found');
+    expect([writes, looks, sleeps]).toEqual([1, 2, [50]]);
+  });
+
+  it('skips the second look when the failure is known to be over', async () => {
+    const sleeps: number[] = [];
+    let writes = 0;
+    let looks = 0;
+    const got = await writeOnce(
+      async () => {
+        if (++writes === 1) throw answered();
+        return 'written';
+      },
+      async () => void looks++,
+      {
+        settleMs: 50,
+        sleep: async (ms) => void sleeps.push(ms),
+        mayStillLand: (err) => err.details.status === undefined,
+      },
+    );
+    expect(got).toBe('written');
+    expect([writes, looks, sleeps]).toEqual([2, 1, []]);
+  });
+
+  it('never retries a refusal, and gives up after the attempts', async () => {
+    let writes = 0;
+    const refused = writeOnce(
+      async () => {
+        writes++;
+        throw new PsaError('validation', 'no');
+      },
+      async () => undefined,
+      { settleMs: 0 },
+    );
+    await expect(refused).rejects.toMatchObject({ kind: 'validation' });
+    expect(writes).toBe(1);
+    writes = 0;
+    const down = writeOnce(
+      async () => {
+        writes++;
+        throw lost();
+      },
+      async () => undefined,
+      { settleMs: 0, attempts: 2 },
+    );
+    await expect(down).rejects.toMatchObject({ kind: 'transient' });
+    expect(writes).toBe(2);
   });
 });

@@ -10,6 +10,9 @@ export const OrganizationReply = Type.Object(
     name: Type.String(),
     domains: Type.Array(Type.String()),
     active: Type.Boolean(),
+    skippedAt: Type.Union([Timestamp, Type.Null()], {
+      description: 'when the partner turned the integration off for it',
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -23,6 +26,7 @@ export const formatOrganization = (o: Organization) => ({
   name: o.name,
   domains: o.domains,
   active: o.active,
+  skippedAt: o.skippedAt?.toISOString() ?? null,
   createdAt: o.createdAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
 });

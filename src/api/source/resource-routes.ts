@@ -2,6 +2,7 @@
 // 1000. Both share the item's schema and apply function, so they cannot disagree.
 import { Type, type Static, type TObject } from 'typebox';
 import type { Db } from '../../store/db.ts';
+import type { AppDeps } from '../deps.ts';
 import { defineRoute, type RouteContext, type RouteDef } from '../route.ts';
 import { Closed, errorReplies, ExternalId } from '../schemas.ts';
 import { runBatch, type Applied } from './batch.ts';
@@ -19,7 +20,8 @@ export interface SourceResource<K extends string, B extends TObject> {
   keyName: K;
   /** The body of the single form (without the key). */
   body: B;
-  apply(tx: Db, key: string, body: Static<B>): Promise<Applied>;
+  /** `deps` lets a change enqueue the jobs it calls for, in its own transaction. */
+  apply(tx: Db, key: string, body: Static<B>, deps: AppDeps): Promise<Applied>;
   /** Order batch items before applying, e.g. parents first. */
   order?<T extends { item: Record<K, string> & Static<B> }>(items: T[]): T[];
   auditTarget: string;
@@ -93,7 +95,7 @@ export function sourceRoutes<K extends string, B extends TObject>(r: SourceResou
     async handler(req, reply, ctx) {
       const key = (req.params as Record<string, string>)[r.keyName]!;
       const applied = await ctx.deps.db.transaction(async (tx) => {
-        const result = await r.apply(tx, key, req.body as Static<B>);
+        const result = await r.apply(tx, key, req.body as Static<B>, ctx.deps);
         if (result.status !== 'unchanged') await auditChange(ctx, tx, r, key, result);
         return result;
       });
@@ -125,7 +127,7 @@ export function sourceRoutes<K extends string, B extends TObject>(r: SourceResou
       return runBatch<Item>(ctx.deps.db, req.body.items, {
         schema: item,
         key: (i) => i[r.keyName],
-        apply: (tx, i) => r.apply(tx, i[r.keyName], i),
+        apply: (tx, i) => r.apply(tx, i[r.keyName], i, ctx.deps),
         ...(r.order ? { order: r.order } : {}),
         onApplied: (tx, i, applied) => auditChange(ctx, tx, r, i[r.keyName], applied),
       });

@@ -4,7 +4,7 @@
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import { PsaError } from '../errors.ts';
 import type { PsaIdentity } from '../types.ts';
-import { billingTargets, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -61,6 +61,8 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
     pickLists: () => picks().forHub(),
     listProducts: (q) => listProducts(api(), q),
     billingTargets: (companyId) => billingTargets(api(), companyId),
+    billingParents: (companyId) => billingParents(api(), companyId),
+    createBillingTarget: (input) => createBillingTarget(api(), input),
     createTicket: (ticket) => t().create(ticket),
     getTicket: (id) => t().get(id),
     findTicketByExternalRef: (ref) => t().findByExternalRef(ref),

@@ -71,6 +71,13 @@ export const needed: Needed[] = [
     section: contracts,
   },
   {
+    entity: 'ContractServices',
+    verb: 'create',
+    permission: 'contract_services.create',
+    label: 'Add services to recurring service contracts',
+    section: contracts,
+  },
+  {
     entity: 'ContractServiceAdjustments',
     verb: 'create',
     permission: 'contract_service_adjustments.create',

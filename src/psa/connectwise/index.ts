@@ -6,7 +6,7 @@ import type { PsaIdentity } from '../types.ts';
 import { PsaError } from '../errors.ts';
 import { CwSession } from './auth.ts';
 import { keysFix } from './errors.ts';
-import { billingTargets, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions, me } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -20,7 +20,8 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
   const api = new CwSession(ctx);
   const lists = new PickListCache(api, ctx.cache);
   // A slow create may commit after our timeout: give it twice that (at most 5 s) before posting again.
-  const tickets = new CwTickets(api, Math.min(5_000, 2 * (ctx.http?.timeoutMs ?? 30_000)));
+  const settleMs = Math.min(5_000, 2 * (ctx.http?.timeoutMs ?? 30_000));
+  const tickets = new CwTickets(api, settleMs);
   return {
     kind: 'connectwise',
     async identify(): Promise<PsaIdentity> {
@@ -46,6 +47,8 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
     pickLists: () => lists.get(true),
     listProducts: (q) => listProducts(api, q),
     billingTargets: (companyId) => billingTargets(api, companyId),
+    billingParents: (companyId) => billingParents(api, companyId),
+    createBillingTarget: (input) => createBillingTarget(api, input, settleMs),
     createTicket: (t) => tickets.create(t),
     getTicket: (id) => tickets.get(id),
     findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),

@@ -43,6 +43,12 @@ const needs: Need[] = [
     f: functions.agreements,
     levels: ['edit'],
   },
+  {
+    permission: 'billing.create',
+    label: 'Add products to agreements (new agreement additions)',
+    f: functions.agreements,
+    levels: ['add'],
+  },
 ];
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -69,6 +69,8 @@ export function rightFor(
   if (p.includes('/service/tickets')) return pick(functions.tickets, 'tickets');
   if (p.includes('/company/contacts')) return pick(functions.contacts, 'contacts');
   if (p.includes('/company/companies')) return pick(functions.companies, 'companies');
+  if (p.includes('/finance/agreements') && level === 'add')
+    return { f: functions.agreements, level, permission: 'billing.create' };
   if (p.includes('/finance/agreements')) return pick(functions.agreements, 'billing');
   if (p.includes('/procurement/catalog')) return pick(functions.catalog, 'products');
   if (p.includes('/service/')) return pick(functions.tableSetup, 'lookups');

@@ -2,7 +2,7 @@
 // ../shared/reference/halopsa.md, spec ../shared/specs/halopsa/swagger.json) behind PsaClient.
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import type { PsaIdentity } from '../types.ts';
-import { setBillingQuantity, billingTargets } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -35,6 +35,8 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
     pickLists: () => lists.get(true),
     listProducts: (q) => listProducts(api, q),
     billingTargets: (companyId) => billingTargets(api, companyId),
+    billingParents: (companyId) => billingParents(api, companyId),
+    createBillingTarget: (input) => createBillingTarget(api, input),
     createTicket: (t) => tickets.create(t),
     getTicket: (id) => tickets.get(id),
     findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),

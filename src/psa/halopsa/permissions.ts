@@ -90,7 +90,7 @@ const probes: Probe[] = [
   },
   {
     permission: 'billing.write',
-    label: 'Change recurring-invoice line quantities',
+    label: 'Change recurring-invoice line quantities and add lines',
     scope: 'edit:invoices',
     agentRight: 'Invoices: edit',
     method: 'POST',

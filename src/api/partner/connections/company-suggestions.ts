@@ -4,8 +4,9 @@ import { Type } from 'typebox';
 import { createMatcher } from '../../../core/company-match.ts';
 import { companyDirectory } from '../../../jobs/company-directory.ts';
 import { asAppError } from '../../../jobs/connect.ts';
-import { listOrganizations } from '../../../store/organizations.ts';
-import { getPartner } from '../../../store/partners.ts';
+import { organizationsForConnection } from '../../../store/org-links.ts';
+import { getOrganization } from '../../../store/organizations.ts';
+import { decodeCursor, encodeCursor } from '../../../store/paging.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Uuid } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
@@ -33,7 +34,8 @@ export const companySuggestionsRoute = defineRoute({
   permission: 'member',
   params: { id: 'connection' },
   schema: {
-    summary: 'Suggest the PSA company of each organization of the partner, with a score and the reason',
+    summary:
+      'Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason',
     tags: ['mapping'],
     params: IdParams,
     querystring: Type.Object(
@@ -74,17 +76,29 @@ export const companySuggestionsRoute = defineRoute({
   async handler(req, _reply, { deps, actor }) {
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
-    const partner = (await getPartner(deps.db, connection.partnerId))!;
-    const page = await listOrganizations(deps.db, {
-      withinPath: partner.path,
-      partnerId: partner.id,
-      active: true,
-      limit: req.query.organizationId ? 500 : (req.query.limit ?? 100),
-      cursor: req.query.cursor,
-    });
-    const orgs = req.query.organizationId
-      ? page.items.filter((o) => o.id === req.query.organizationId)
-      : page.items;
+    const limit = req.query.limit ?? 100;
+    const rows = req.query.organizationId
+      ? []
+      : await organizationsForConnection(deps.db, {
+          partnerId: connection.partnerId,
+          connectionId: connection.id,
+          state: 'unlinked',
+          limit: limit + 1,
+          cursor: req.query.cursor ? decodeCursor(req.query.cursor) : undefined,
+        });
+    const one = req.query.organizationId
+      ? await getOrganization(deps.db, req.query.organizationId, null)
+      : undefined;
+    // Only the connection's own partner's organizations; one asked for by id may be linked already.
+    const orgs = one
+      ? one.partnerId === connection.partnerId
+        ? [one]
+        : []
+      : rows
+          .slice(0, limit)
+          .map((r) => r.organization)
+          .filter((o) => o.active);
+    const last = rows.length > limit ? rows[limit - 1]!.organization : undefined;
     const directory = await companyDirectory(deps, connection, req.query.refresh).catch((err: unknown) => {
       throw asAppError(err);
     });
@@ -98,7 +112,7 @@ export const companySuggestionsRoute = defineRoute({
         organization: { id: o.id, externalId: o.externalId, name: o.name },
         suggestions: match({ name: o.name, domains: o.domains }),
       })),
-      nextCursor: req.query.organizationId ? null : page.nextCursor,
+      nextCursor: last ? encodeCursor(last.name, last.id) : null,
     };
   },
 });

@@ -8,6 +8,8 @@ import {
   setDefaultConnection,
 } from '../../../store/connections.ts';
 import type { Db } from '../../../store/db.ts';
+import { releaseConnectionLinks } from '../../../store/org-links.ts';
+import { deleteConnectionTicketSettings } from '../../../store/ticket-settings.ts';
 import { ConnectionReply, formatConnection } from '../../formatters/connection.ts';
 import { defineRoute } from '../../route.ts';
 import { errorReplies, IdParams } from '../../schemas.ts';
@@ -51,14 +53,20 @@ export const revokeConnectionRoute = connectionAction(
   'revoke',
   'connection.revoked',
   'Disconnect: credentials destroyed, the hub stops writing; history is kept',
-  (tx, c) => revokeConnection(tx, c.id),
+  async (tx, c) => {
+    await revokeConnection(tx, c.id);
+    await releaseConnectionLinks(tx, c.id, 'connection revoked');
+  },
 );
 
 export const resetConnectionRoute = connectionAction(
   'reset',
   'connection.reset',
-  'Clear the connection’s settings; the connection and its credentials stay',
-  (tx, c) => resetSettings(tx, c.id),
+  'Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay',
+  async (tx, c) => {
+    await resetSettings(tx, c.id);
+    await deleteConnectionTicketSettings(tx, c.id);
+  },
 );
 
 export const defaultConnectionRoute = connectionAction(
