@@ -15,6 +15,8 @@ const usage = `usage: psa-hub <command> [options]
   migrate                                    apply database migrations and exit
   simulate <connectwise|autotask|halopsa|all> [--port N] [--host H] [--tls] [--seed FILE]
                                              run PSA simulators; prints one JSON line each
+  demo [--port N] [--events]                 a hub on a throw-away database, the three simulators and
+                                             a partner connected to each; prints one JSON line
   create-operator --email E [--name N]       add an operator; prints a one-time password
   create-source-key --name N                 add a Source API key; prints it once
 
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
       host: { type: 'string' },
       tls: { type: 'boolean' },
       seed: { type: 'string' },
+      events: { type: 'boolean' },
       email: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command) return void console.log(usage);
   if (command === 'simulate') return simulate(rest[0], values);
+  if (command === 'demo') return demo(values);
 
   const config = loadConfig(process.env, values.port === undefined ? {} : { port: portOf(values.port) });
   if (command === 'serve') {
@@ -113,6 +117,34 @@ async function simulate(
     running.push(sim);
     console.log(JSON.stringify({ kind: sim.kind, url: sim.url, credentials: sim.credentials }));
   }
+}
+
+async function demo(values: { port?: string; host?: string; events?: boolean }) {
+  const { startDemo } = await import('./demo/demo.ts');
+  // Only the log level is taken from the environment: the demo brings its own database and key.
+  const { logLevel } = loadConfig({ PSAHUB_LOG_LEVEL: process.env.PSAHUB_LOG_LEVEL ?? 'warn' });
+  const starting = startDemo({
+    port: values.port === undefined ? 8080 : portOf(values.port),
+    ...(values.host ? { host: values.host } : {}),
+    events: values.events ?? false,
+    logLevel,
+  });
+  // Handlers before the line is printed: a caller may stop us as soon as it reads it. A signal while
+  // the demo is still starting stops it once it has started.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    void starting
+      .then((d) => d.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const running = await starting;
+  if (!stopping) console.log(JSON.stringify(running.summary));
 }
 
 function portOf(text: string): number {

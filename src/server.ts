@@ -5,6 +5,8 @@ import { buildApp, type BuildOptions } from './api/app.ts';
 import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
 import { startMaintenance } from './jobs/maintenance.ts';
+import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
+import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import type { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
@@ -50,7 +52,13 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     const worker = opts.role !== 'api';
     const queue = await startQueue(db, { supervise: worker });
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
-    if (worker) await startMaintenance(db, queue);
+    await defineLinkQueues(queue);
+    await defineAlertQueues(queue);
+    if (worker) {
+      await startMaintenance(db, queue);
+      await startLinkWorkers({ db, secrets }, queue);
+      await startAlertWorkers({ db, secrets }, queue);
+    }
     const bootstrap = await bootstrapOperator(db);
     let app: FastifyInstance | undefined;
     let url: string | undefined;

@@ -57,7 +57,17 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
   /** The kind of record each `:param` names, so the isolation test can aim at another tenant's. */
   params?: Record<
     string,
-    'partner' | 'user' | 'organization' | 'plan' | 'token' | 'sourceKey' | 'externalPartner' | 'connection'
+    | 'partner'
+    | 'user'
+    | 'organization'
+    | 'plan'
+    | 'token'
+    | 'sourceKey'
+    | 'externalPartner'
+    | 'connection'
+    | 'psaKind'
+    | 'delivery'
+    | 'alert'
   >;
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;

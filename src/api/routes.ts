@@ -41,7 +41,14 @@ import {
   listPlanLinksRoute,
   setPlanLinkRoute,
 } from './partner/plan-links/plan-links.ts';
+import { orgLinkRoutes } from './partner/org-links/routes.ts';
+import { snoozeRoutesList } from './partner/snoozes/snoozes.ts';
+import { ticketSettingsRoutes } from './partner/ticket-settings/routes.ts';
+import { eventLogRoutes } from './partner/event-log/routes.ts';
+import { alertRoutes } from './partner/alerts/routes.ts';
 import type { RouteDef } from './route.ts';
+import { getErrorCatalogRoute, putErrorCatalogRoute } from './source/error-catalog.ts';
+import { sourceEventsRoute } from './source/events.ts';
 import { sourceOrganizationRoutes } from './source/organizations.ts';
 import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
 import { sourcePartnerRoutes } from './source/partners.ts';
@@ -88,6 +95,11 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   listPlanLinksRoute,
   setPlanLinkRoute,
   deletePlanLinkRoute,
+  ...orgLinkRoutes,
+  ...ticketSettingsRoutes,
+  ...snoozeRoutesList,
+  ...eventLogRoutes,
+  ...alertRoutes,
 );
 
 export const sourceApiRoutes: RouteDef[] = [
@@ -95,6 +107,9 @@ export const sourceApiRoutes: RouteDef[] = [
   ...sourcePlanRoutes,
   ...sourceOrganizationRoutes,
   ...sourcePartnerPlanRoutes,
+  sourceEventsRoute as unknown as RouteDef,
+  getErrorCatalogRoute as unknown as RouteDef,
+  putErrorCatalogRoute as unknown as RouteDef,
 ];
 
 export const allRoutes: RouteDef[] = [...partnerRoutes, ...sourceApiRoutes];

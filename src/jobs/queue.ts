@@ -1,12 +1,14 @@
 // The job queue: pg-boss in the same database as everything else, so a job can be enqueued in the
 // transaction of the change that needs it and is never sent for a change that rolled back.
-import { fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import { fromPglite, PgBoss, type JobInsert, type SendOptions } from 'pg-boss';
 import type { Database, Db } from '../store/db.ts';
 
 export interface Queue {
   readonly boss: PgBoss;
   /** Enqueue inside `tx`: the job exists only if `tx` commits. */
   enqueue(tx: Db, name: string, data: object, options?: Omit<SendOptions, 'db'>): Promise<string | null>;
+  /** Enqueue many jobs of one queue inside `tx`, in one statement. */
+  enqueueMany(tx: Db, name: string, jobs: JobInsert[]): Promise<void>;
   /** Whether the queue's schema is installed and answering. */
   isReady(): Promise<boolean>;
 }
@@ -17,7 +19,14 @@ export interface QueueOptions {
 }
 
 export async function startQueue(db: Database, opts: QueueOptions): Promise<Queue> {
-  const common = { supervise: opts.supervise, schedule: opts.supervise, migrate: true } as const;
+  const common = {
+    supervise: opts.supervise,
+    schedule: opts.supervise,
+    migrate: true,
+    // Notice jobs whose worker died (no heartbeat) within seconds.
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
+  } as const;
   const boss =
     db.kind === 'pglite'
       ? new PgBoss({ ...common, db: fromPglite(db.pglite), backend: 'pglite' })
@@ -29,8 +38,17 @@ export async function startQueue(db: Database, opts: QueueOptions): Promise<Queu
     enqueue: (tx, name, data, options = {}) =>
       boss.send(name, data, {
         ...options,
-        db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values ?? []) }) },
+        db: txExecutor(tx),
       }),
+    enqueueMany: async (tx, name, jobs) => {
+      if (jobs.length === 0) return;
+      await boss.insert(name, jobs, { db: txExecutor(tx) });
+    },
     isReady: () => boss.isInstalled(),
   };
 }
+
+/** pg-boss's way into the caller's transaction. */
+const txExecutor = (tx: Db) => ({
+  executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values ?? []) }),
+});

@@ -49,6 +49,28 @@ beforeAll(async () => {
     if (res.status !== 201) throw new Error(res.text);
     return res.body.connection.id as string;
   };
+  /** An alert with a failed delivery for `orgId`, written as the reconciler would (minimal rows). */
+  const alertWithDelivery = async (orgId: string, partnerId: string, connectionId: string) => {
+    const [alert] = await t.hub.db.query<{ id: string }>(
+      `INSERT INTO alerts (organization_id, key, condition, resource, status, state, wants, waiting_reason,
+                           attempts, dead_at, event_count)
+       VALUES ($1, $2, 'backup.email', 'ann@example.com', 'failing', '{}',
+               '[{"want": {"type": "create_ticket"}, "episode": 1}]', 'Stopped after 1 attempts', 1, now(), 1)
+       RETURNING id`,
+      [orgId, `isolation:${orgId}`],
+    );
+    const [delivery] = await t.hub.db.query<{ id: string }>(
+      `INSERT INTO deliveries (partner_id, connection_id, organization_id, alert_id, action, request, outcome,
+                               answer, duration_ms, attempt)
+       VALUES ($1, $2, $3, $4, 'create', '{}', 'dead', 'refused', 5, 1) RETURNING id`,
+      [partnerId, connectionId, orgId, alert!.id],
+    );
+    return { alert: alert!.id, delivery: delivery!.id };
+  };
+  const connB = await connect(tree.partners.resB);
+  const connA = await connect(tree.partners.resA);
+  const logB = await alertWithDelivery(tree.orgs.orgB, tree.partners.resB, connB);
+  const logA = await alertWithDelivery(tree.orgs.orgA, tree.partners.resA, connA);
   ofB = {
     partner: tree.partners.resB,
     user: ownerB.userId,
@@ -57,7 +79,10 @@ beforeAll(async () => {
     token: tokenB.body.info.id,
     sourceKey: key,
     externalPartner: tree.ext('resB'),
-    connection: await connect(tree.partners.resB),
+    connection: connB,
+    psaKind: 'halopsa',
+    delivery: logB.delivery,
+    alert: logB.alert,
     names: [`Reseller B ${tree.tag}`, `Org B ${tree.tag}`, `Plan planB ${tree.tag}`],
   };
   ofParent = {
@@ -68,7 +93,10 @@ beforeAll(async () => {
     token: tokenA.body.info.id,
     sourceKey: key,
     externalPartner: tree.ext('resA'),
-    connection: await connect(tree.partners.resA),
+    connection: connA,
+    psaKind: 'halopsa',
+    delivery: logA.delivery,
+    alert: logA.alert,
     names: [`Reseller A ${tree.tag}`, `Org A ${tree.tag}`, `Plan planA ${tree.tag}`],
   };
 });
@@ -93,6 +121,14 @@ function exampleBody(route: RouteDef, targets: Targets): unknown {
 }
 
 function urlFor(route: RouteDef, targets: Targets): string {
+  // A route with a required query string names an example of it, as body schemas do.
+  const query = (route.schema.querystring as { examples?: Record<string, string>[] } | undefined)
+    ?.examples?.[0];
+  const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+  return pathFor(route, targets) + search;
+}
+
+function pathFor(route: RouteDef, targets: Targets): string {
   return route.url.replace(/:(\w+)/g, (_m, name: string) => {
     const kind = route.params?.[name];
     if (!kind) throw new Error(`${route.method} ${route.url}: declare what :${name} names in "params"`);
@@ -118,6 +154,8 @@ async function expectNoReach(caller: Client, route: RouteDef, targets: Targets) 
       targets.user,
       targets.token,
       targets.connection,
+      targets.delivery,
+      targets.alert,
     ]) {
       expect(res.text, `${label} leaks ${id}`).not.toContain(id);
     }
@@ -164,5 +202,9 @@ describe('tenant isolation over every Partner API route', () => {
       ofB.token,
     ]);
     expect(tokens).toHaveLength(1);
+    const alerts = await t.hub.db.query('SELECT 1 FROM alerts WHERE id = $1 AND dead_at IS NOT NULL', [
+      ofB.alert,
+    ]);
+    expect(alerts).toHaveLength(1);
   });
 });

@@ -29,12 +29,16 @@ export interface TestHubOptions {
   allowPrivatePsaHosts?: boolean;
   /** Receive every log line the hub writes (at debug level), e.g. to search it for secrets. */
   onLog?: (line: string) => void;
+  /** 'api' runs no jobs in this process (a separate worker process does). */
+  role?: 'all' | 'api';
+  /** The secret key, for a worker process that must open the same credentials. */
+  secretKey?: string;
 }
 
 export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> {
   const testDb = await freshDb();
   const config = loadConfig(
-    { PSAHUB_SECRET_KEY: randomBytes(32).toString('hex'), PSAHUB_LOG_LEVEL: 'silent' },
+    { PSAHUB_SECRET_KEY: opts.secretKey ?? randomBytes(32).toString('hex'), PSAHUB_LOG_LEVEL: 'silent' },
     {
       port: 0,
       host: '127.0.0.1',
@@ -45,7 +49,7 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
   const logger = opts.onLog
     ? { level: 'debug', stream: { write: (line: string) => opts.onLog!(line) } }
     : false;
-  const hub = await startHub(config, { role: 'all', listen: true, db: testDb.db, logger });
+  const hub = await startHub(config, { role: opts.role ?? 'all', listen: true, db: testDb.db, logger });
   const url = hub.url!;
   const client = (opts: { bearer?: string } = {}) => new Client(url, opts);
   const operator = await signInFirstTime(client(), hub.bootstrap!.email, hub.bootstrap!.password);

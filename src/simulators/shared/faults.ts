@@ -15,6 +15,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** Probability in [0,1] that the rule fires on a matching request; 1 when absent. */
   errorRate?: number;
+  /** Wait this long after the PSA processed (committed) the request, before replying or dropping. */
+  holdAfterCommitMs?: number;
   /** Let the PSA process (and commit) the request, then destroy the socket without replying. */
   dropAfterCommit?: boolean;
   /** Destroy the socket before the PSA sees the request. */

@@ -40,6 +40,7 @@ export async function startSimServer(psa: SimPsa, opts: SimStartOptions = {}): P
     if (fault?.dropBeforeCommit) return drop(res, simReq);
     if (fault?.status !== undefined) return answer(res, simReq, { status: fault.status, body: fault.body });
     const response = await psa.handle(simReq);
+    if (fault?.holdAfterCommitMs) await sleep(fault.holdAfterCommitMs);
     if (fault?.dropAfterCommit) return drop(res, simReq);
     answer(res, simReq, response);
   }

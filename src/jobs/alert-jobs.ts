@@ -1,0 +1,52 @@
+// The alert jobs: one reconcile job per alert, at most one waiting and one running per alert (a
+// burst of events folds into the waiting one), retried with backoff while the PSA is down or busy.
+import type { Db } from '../store/db.ts';
+import { alertsPastSnooze } from '../store/snoozes.ts';
+import { RECONCILE_QUEUE } from './ingest-events.ts';
+import type { SessionDeps } from './psa-session.ts';
+import type { Queue } from './queue.ts';
+import { tickAlerts } from './alert-moves.ts';
+import { reconcileAlert } from './reconcile-alert.ts';
+
+const TICK_QUEUE = 'alerts.tick';
+
+export async function defineAlertQueues(queue: Queue): Promise<void> {
+  await queue.boss.createQueue(TICK_QUEUE, { policy: 'stately' });
+  await queue.boss.createQueue(RECONCILE_QUEUE, {
+    policy: 'stately',
+    retryLimit: 12,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    // A worker killed mid-job stops its heartbeat: the job is retried within seconds, not after
+    // the expiry, and the retry finds any ticket the dead worker made by its reference.
+    heartbeatSeconds: 10,
+    expireInSeconds: 300,
+  });
+}
+
+export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promise<void> {
+  await queue.boss.work<{ alertId: string }>(
+    RECONCILE_QUEUE,
+    { localConcurrency: 4, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      await reconcileAlert(deps, job!.data.alertId);
+    },
+  );
+  await queue.boss.schedule(TICK_QUEUE, '* * * * *');
+  await queue.boss.work(TICK_QUEUE, async () => {
+    await tickAlerts(deps.db, queue);
+    // Snoozes that ended: their waiting writes go out.
+    const woken = await alertsPastSnooze(deps.db, 1000);
+    await deps.db.transaction((tx) => enqueueWaitingAlerts(queue, tx, woken));
+  });
+}
+
+/** Wake the alerts of an organization that wait for a ticket write (it was just linked). */
+export async function enqueueWaitingAlerts(queue: Queue, tx: Db, alertIds: string[]): Promise<void> {
+  await queue.enqueueMany(
+    tx,
+    RECONCILE_QUEUE,
+    alertIds.map((id) => ({ data: { alertId: id }, singletonKey: id })),
+  );
+}

@@ -1,0 +1,176 @@
+// Storm control over HTTP against the ConnectWise simulator: past the per-company cap, one digest
+// ticket takes the rest as notes and resolves when all recover; many organizations failing with one
+// error class at once make one incident ticket on the catch-all company instead of one each.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
+import { ticketSettingsFromPickLists } from '../support/alerts.ts';
+import type { Client } from '../support/client.ts';
+import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
+
+type Row = Record<string, unknown>;
+let t: TestHub;
+let tree: Awaited<ReturnType<typeof seedTree>>;
+let admin: Client;
+let cw: RunningSimulator;
+let connectionId: string;
+let seq = 0;
+
+const records = async (table: string) =>
+  (await (await fetch(`${cw.url}/_sim/records/${table}`)).json()) as Row[];
+const tickets = async () =>
+  (await records('tickets')).map((r) => ({
+    id: String(r.id),
+    title: String(r.summary),
+    closed: r.closedFlag === true,
+  }));
+
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  ms = 20_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function linkedOrg(name: string, companyId: string): Promise<{ id: string; ext: string }> {
+  const ext = `${tree.ext('storm')}-${++seq}`;
+  const org = await t.source.put(`/api/v1/source/organizations/${ext}`, {
+    name,
+    partnerExternalId: tree.ext('resA'),
+  });
+  const res = await admin.put(`/api/v1/organizations/${org.body.id}/link`, { connectionId, companyId });
+  if (res.status !== 200) throw new Error(res.text);
+  return { id: org.body.id, ext };
+}
+
+const event = (org: string, status: 'failing' | 'resolved', condition: string, errorCode = 'graph.503') => ({
+  id: `st-${tree.tag}-${++seq}`,
+  organizationId: org,
+  condition,
+  status,
+  errorCode,
+  occurredAt: new Date(Date.now() - 30_000 + seq).toISOString(),
+});
+
+const settle = (alertOrgs: string[]) =>
+  until(
+    'all writes done',
+    async () =>
+      (
+        await t.hub.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM alerts WHERE organization_id = ANY($1::uuid[]) AND wants <> '[]'::jsonb`,
+          [alertOrgs],
+        )
+      )[0]!.n,
+    (n) => n === 0,
+  );
+
+async function mapping(body: Row) {
+  const res = await admin.put(`/api/v1/connections/${connectionId}/mapping-settings`, {
+    catchAllCompanyId: null,
+    autoLinkExact: false,
+    createMissingBillingTargets: false,
+    ...body,
+  });
+  if (res.status !== 200) throw new Error(res.text);
+  return res.body;
+}
+
+beforeAll(async () => {
+  t = await startTestHub();
+  tree = await seedTree(t.source);
+  admin = await t.userClient(tree.partners.resA, 'admin');
+  cw = await startSimulator('connectwise', { port: 0 });
+  const res = await admin.post('/api/v1/connections', {
+    partnerId: tree.partners.resA,
+    kind: 'connectwise',
+    name: 'CW',
+    siteUrl: cw.url,
+    credentials: cw.credentials,
+  });
+  if (res.status !== 201) throw new Error(res.text);
+  connectionId = res.body.connection.id;
+  await ticketSettingsFromPickLists(admin, 'connectwise', connectionId);
+}, 60_000);
+afterAll(async () => {
+  await cw?.stop();
+  await t?.stop();
+});
+
+describe('storm control', () => {
+  it('validates its settings', async () => {
+    const bad = await admin.put(`/api/v1/connections/${connectionId}/mapping-settings`, {
+      catchAllCompanyId: null,
+      autoLinkExact: false,
+      createMissingBillingTargets: false,
+      maxTicketsPerCompanyHour: 0,
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain('maxTicketsPerCompanyHour');
+  });
+
+  it('caps new tickets per company per hour; one digest takes the rest and resolves when all recover', async () => {
+    expect(await mapping({ maxTicketsPerCompanyHour: 2, incidentOrganizations: 0 })).toMatchObject({
+      maxTicketsPerCompanyHour: 2,
+      incidentOrganizations: 0,
+    });
+    const before = (await tickets()).length;
+    const orgs = [];
+    for (let i = 0; i < 5; i++) orgs.push(await linkedOrg(`Capped Org ${i} ${tree.tag}`, '2'));
+    // One after another, so the order of tickets is known.
+    for (const org of orgs) {
+      await t.source.post('/api/v1/source/events', { events: [event(org.ext, 'failing', 'backup.email')] });
+      await settle([org.id]);
+    }
+    const made = (await tickets()).slice(before);
+    expect(made).toHaveLength(3);
+    expect(made.filter((x) => x.title.startsWith('Capped Org'))).toHaveLength(2);
+    const digest = made.find((x) => x.title.startsWith('More backup alerts'))!;
+    expect(digest).toBeDefined();
+    const notes = (await records('notes')).filter((n) => String(n.ticketId) === digest.id);
+    expect(notes.map((n) => String(n.text)).join('\n')).toMatch(/Also failing:\nCapped Org 4/);
+
+    for (const org of orgs)
+      await t.source.post('/api/v1/source/events', { events: [event(org.ext, 'resolved', 'backup.email')] });
+    await settle(orgs.map((o) => o.id));
+    const after = await tickets();
+    expect(after.find((x) => x.id === digest.id)!.closed).toBe(true);
+    expect(after.slice(before).every((x) => x.closed)).toBe(true);
+    const log = await t.hub.db.query<{ action: string; outcome: string }>(
+      'SELECT action, outcome FROM deliveries WHERE organization_id = ANY($1::uuid[])',
+      [orgs.map((o) => o.id)],
+    );
+    expect(log.every((d) => d.outcome === 'ok')).toBe(true);
+  });
+
+  it('makes one incident ticket on the catch-all company when many organizations fail alike', async () => {
+    await mapping({
+      catchAllCompanyId: '2',
+      maxTicketsPerCompanyHour: 100,
+      incidentOrganizations: 3,
+      incidentWindowMinutes: 10,
+    });
+    const before = (await tickets()).length;
+    const orgs = [];
+    for (let i = 0; i < 4; i++) orgs.push(await linkedOrg(`Outage Org ${i} ${tree.tag}`, String(10 + i)));
+    await t.source.post('/api/v1/source/events', {
+      events: orgs.map((o) => event(o.ext, 'failing', 'backup.onedrive', 'graph.503')),
+    });
+    await settle(orgs.map((o) => o.id));
+    const made = (await tickets()).slice(before);
+    expect(made.map((x) => x.title)).toEqual([
+      expect.stringMatching(/^Incident: many organizations failing/),
+    ]);
+    const notes = (await records('notes')).filter((n) => String(n.ticketId) === made[0]!.id);
+    expect(notes.filter((n) => String(n.text).startsWith('Also failing'))).toHaveLength(3);
+    const incident = (await records('tickets')).find((r) => String(r.id) === made[0]!.id)!;
+    expect((incident.company as { id: number }).id).toBe(2);
+  });
+});
