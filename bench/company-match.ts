@@ -3,23 +3,13 @@
 import { createMatcher, suggestCompanies } from '../src/core/company-match.ts';
 import type { Candidate, MatchOrg } from '../src/core/company-match.ts';
 import { loadPairs, scorePairs } from '../test/core/company-pairs.ts';
+import { random } from './fixture.ts';
 
 const threshold = 0.8;
 const first = ['Contoso', 'Northwind', 'Fabrikam', 'Tailspin', 'Litware', 'Proseware', 'Woodgrove', 'Alpine'];
 const second = ['Blue', 'Harbor', 'Summit', 'Cedar', 'Quantum', 'Riverside', 'Evergreen', 'Silverline'];
 const trade = ['Plumbing', 'Dental', 'Legal', 'Logistics', 'Accounting', 'Roofing', 'Consulting', 'Medical'];
 const tail = ['Ltd', 'Limited', 'Inc', 'LLC', 'GmbH', 'Pty Ltd', '', 'Group', '& Co', 'Services'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same lists. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function companies(n: number, seed: number): Candidate[] {
   const r = random(seed);

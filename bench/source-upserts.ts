@@ -1,14 +1,8 @@
 // Source API throughput: single upserts one after another (latency) and batches of 1000 (items/s).
-import { startTestHub } from '../test/support/hub.ts';
+import { percentile, startHubOn, type Backend } from './fixture.ts';
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-export async function sourceUpserts(backend: 'pglite' | 'postgres') {
-  const saved = process.env.DATABASE_URL;
-  if (backend === 'pglite') delete process.env.DATABASE_URL;
-  const t = await startTestHub();
-  if (saved !== undefined) process.env.DATABASE_URL = saved;
+export async function sourceUpserts(backend: Backend, postgresUrl?: string) {
+  const t = await startHubOn(backend, postgresUrl);
   try {
     await t.source.put('/api/v1/source/partners/bench-p', { name: 'Bench', kind: 'direct_reseller' });
     const singles: number[] = [];
