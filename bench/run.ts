@@ -1,8 +1,7 @@
 // `npm run bench`: measures the hub over real HTTP on the embedded database and on PostgreSQL too
 // (DATABASE_URL, or the local server at 127.0.0.1:5432 database `test` when it answers; each run
 // makes and drops a scratch database). Prints a table and writes .bench/results.json.
-// `node bench/run.ts alerts` runs only the alert benchmarks (ingest, event-to-ticket latency, PSA
-// calls per lifecycle, storm); `node bench/run.ts core` only the others.
+// `node bench/run.ts latency storm` runs only those (see `groups` below for the names).
 // Figures are wall-clock on whatever else the machine is doing: compare runs on a quiet machine.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { alertCalls } from './alert-calls.ts';
@@ -13,11 +12,19 @@ import { alertStorm } from './alert-storm.ts';
 import { companyMatch } from './company-match.ts';
 import { sourceUpserts } from './source-upserts.ts';
 
-const only = process.argv[2];
-if (only !== undefined && only !== 'alerts' && only !== 'core') {
-  console.error('usage: node bench/run.ts [alerts|core]');
+// Each benchmark by name; `alerts` and `core` name groups.
+const groups: Record<string, string[]> = {
+  core: ['match', 'upserts'],
+  alerts: ['ingest', 'calls', 'latency', 'storm'],
+};
+const all = Object.values(groups).flat();
+const asked = process.argv.slice(2).flatMap((a) => groups[a] ?? [a]);
+const unknown = asked.filter((a) => !all.includes(a));
+if (unknown.length) {
+  console.error(`usage: node bench/run.ts [${[...Object.keys(groups), ...all].join('|')}]...`);
   process.exit(2);
 }
+const wanted = (name: string) => asked.length === 0 || asked.includes(name);
 const postgresUrl = await findPostgres();
 if (!postgresUrl) console.log('no PostgreSQL answers: measuring on the embedded database only');
 const started = performance.now();
@@ -28,20 +35,21 @@ const step = async (name: string, run: () => Promise<BenchResult>) => {
   results.push({ ...(await run()), seconds: Math.round((performance.now() - t0) / 100) / 10 });
 };
 
-if (only !== 'alerts') {
-  await step('company match', companyMatch);
+if (wanted('match')) await step('company match', companyMatch);
+if (wanted('upserts')) {
   await step('source upserts (pglite)', () => sourceUpserts('pglite'));
   if (postgresUrl) await step('source upserts (postgres)', () => sourceUpserts('postgres', postgresUrl));
 }
-if (only !== 'core') {
-  // Latency and storm run on PostgreSQL when there is one (the deployment for load), else embedded.
-  const loaded = postgresUrl ? 'postgres' : 'pglite';
+if (wanted('ingest')) {
   await step('alert ingest (pglite)', () => alertIngest('pglite'));
   if (postgresUrl) await step('alert ingest (postgres)', () => alertIngest('postgres', postgresUrl));
-  await step('PSA calls per alert lifecycle (pglite)', () => alertCalls('pglite'));
-  await step(`event-to-ticket latency (${loaded})`, () => alertLatency(loaded, postgresUrl));
-  await step(`storm (${loaded})`, () => alertStorm(loaded, postgresUrl));
 }
+if (wanted('calls')) await step('PSA calls per alert lifecycle (pglite)', () => alertCalls('pglite'));
+// Latency and storm run on PostgreSQL when there is one (the deployment for load), else embedded.
+const loaded = postgresUrl ? 'postgres' : 'pglite';
+if (wanted('latency'))
+  await step(`event-to-ticket latency (${loaded})`, () => alertLatency(loaded, postgresUrl));
+if (wanted('storm')) await step(`storm (${loaded})`, () => alertStorm(loaded, postgresUrl));
 
 console.table(results.flatMap((r) => r.rows));
 const misses = results.flatMap((r) => r.rows).filter((r) => r.met === 'NO');

@@ -9,11 +9,14 @@ import { tickAlerts } from './alert-moves.ts';
 import { reconcileAlert } from './reconcile-alert.ts';
 
 const TICK_QUEUE = 'alerts.tick';
+/** Reconcile jobs one worker process runs at once. */
+const RECONCILE_CONCURRENCY = 16;
 
 export async function defineAlertQueues(queue: Queue): Promise<void> {
   await queue.boss.createQueue(TICK_QUEUE, { policy: 'stately' });
   await queue.boss.createQueue(RECONCILE_QUEUE, {
     policy: 'stately',
+    notify: true,
     retryLimit: 12,
     retryDelay: 2,
     retryBackoff: true,
@@ -28,7 +31,14 @@ export async function defineAlertQueues(queue: Queue): Promise<void> {
 export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promise<void> {
   await queue.boss.work<{ alertId: string }>(
     RECONCILE_QUEUE,
-    { localConcurrency: 4, pollingIntervalSeconds: 0.5 },
+    // The work is mostly waiting on PSAs, so many run at once. A worker waits out the polling
+    // interval after each job unless a new job wakes it (notify) or a backlog keeps it fetching.
+    {
+      localConcurrency: RECONCILE_CONCURRENCY,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+      burstWhenReadyExceeds: RECONCILE_CONCURRENCY,
+    },
     async ([job]) => {
       await reconcileAlert(deps, job!.data.alertId);
     },

@@ -26,6 +26,11 @@ export async function startQueue(db: Database, opts: QueueOptions): Promise<Queu
     // Notice jobs whose worker died (no heartbeat) within seconds.
     superviseIntervalSeconds: 5,
     monitorIntervalSeconds: 5,
+    // The backlog count that lets busy workers fetch without pausing is read from this cache.
+    queueCacheIntervalSeconds: 5,
+    // Queues created with `notify` wake their workers the moment a job commits (LISTEN/NOTIFY on
+    // PostgreSQL, in-process on PGlite) instead of at the next poll.
+    useListenNotify: true,
   } as const;
   const boss =
     db.kind === 'pglite'

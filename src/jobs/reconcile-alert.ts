@@ -379,8 +379,11 @@ async function carryOut(s: Step): Promise<Done | null> {
       const role = want.type === 'resolve' ? 'resolved' : want.type === 'reopen' ? 'new' : 'cancelled';
       const statusId = s.settings.status[role];
       if (!statusId) throw settingsMissing(s, `status.${role}`);
-      if (note) await s.client.addNote(existing.id, { text: note, internal });
-      const after = await s.client.setTicketStatus(existing.id, statusId);
+      const after = await s.client.setTicketStatus(
+        existing.id,
+        statusId,
+        note ? { text: note, internal } : undefined,
+      );
       return {
         action,
         request: { ticketId: existing.id, statusId, ...(note ? { noteLength: note.length } : {}) },

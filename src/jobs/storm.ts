@@ -199,19 +199,19 @@ export async function digestFollowUp(
 ): Promise<{ answer: string } | undefined> {
   const digest = await getDigest(db, s.digestId);
   if (!digest?.ticketId || digest.resolvedAt || s.kind === 'add_note') return undefined;
-  if (s.note) await s.client.addNote(digest.ticketId, { text: s.note, internal: s.settings.notesInternal });
+  const note = s.note ? { text: s.note, internal: s.settings.notesInternal } : undefined;
+  const statusId = s.settings.status.resolved;
   if (
     (s.kind === 'resolve' || s.kind === 'cancel') &&
+    statusId &&
     (await failingDigestAlerts(db, digest.alertIds)) === 0
   ) {
-    const statusId = s.settings.status.resolved;
-    if (statusId) {
-      await s.client.setTicketStatus(digest.ticketId, statusId);
-      await markDigestResolved(db, digest.id);
-      return {
-        answer: `Noted, and resolved digest ticket ${digest.ticketNumber ?? digest.ticketId}: none of its alerts fails any more`,
-      };
-    }
+    await s.client.setTicketStatus(digest.ticketId, statusId, note);
+    await markDigestResolved(db, digest.id);
+    return {
+      answer: `Noted, and resolved digest ticket ${digest.ticketNumber ?? digest.ticketId}: none of its alerts fails any more`,
+    };
   }
+  if (note) await s.client.addNote(digest.ticketId, note);
   return { answer: `Noted on digest ticket ${digest.ticketNumber ?? digest.ticketId}` };
 }

@@ -17,6 +17,7 @@ import type {
   PsaPage,
   PsaProduct,
   PsaTicket,
+  TicketStatus,
   QuantityChange,
 } from './types.ts';
 
@@ -56,8 +57,12 @@ export interface PsaClient {
   /** The ticket stamped with this reference, if any: how a retry finds what a lost reply created. */
   findTicketByExternalRef(externalRef: string): Promise<PsaTicket | undefined>;
   addNote(ticketId: string, note: NoteInput): Promise<{ id: string }>;
-  /** Move a ticket to a status (resolve, close, cancel, reopen are all status changes). */
-  setTicketStatus(ticketId: string, statusId: string): Promise<PsaTicket>;
+  /**
+   * Move a ticket to a status (resolve, close, cancel, reopen are all status changes), with a note
+   * saying why when one is given — in as few writes as the PSA allows, the status first, so a retry
+   * after a failed note does not change anything twice.
+   */
+  setTicketStatus(ticketId: string, statusId: string, note?: NoteInput): Promise<TicketStatus>;
 
   /** Set the quantity of a billing target (Autotask: by posting the difference as an adjustment). */
   setBillingQuantity(targetId: string, quantity: number): Promise<QuantityChange>;

@@ -145,6 +145,12 @@ export interface PsaTicket {
   externalRef: string | null;
 }
 
+/** Where a status change left a ticket. */
+export interface TicketStatus {
+  statusId: string;
+  closed: boolean;
+}
+
 export interface NoteInput {
   text: string;
   /** Internal (technicians only) rather than visible to the customer. */

@@ -6,14 +6,25 @@ import { withSavepoint, type Db, type PostgresDatabase } from './db.ts';
 // JS number for every count this service makes.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * A transaction's connection. One connection runs one statement at a time; statements started
+ * together (Promise.all inside a transaction) are chained here rather than left to node-postgres,
+ * which deprecates queueing them.
+ */
 function clientHandle(client: pg.PoolClient): Db {
+  let last: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = last.then(run, run);
+    last = next.catch(() => {});
+    return next;
+  };
   const db: Db = {
     inTransaction: true,
     async query<R>(text: string, params: readonly unknown[] = []) {
-      return (await client.query(text, params as unknown[])).rows as R[];
+      return (await serial(() => client.query(text, params as unknown[]))).rows as R[];
     },
     async exec(text: string) {
-      await client.query(text);
+      await serial(() => client.query(text));
     },
     transaction: (fn) => withSavepoint(db, fn),
   };

@@ -67,7 +67,7 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
     getTicket: (id) => t().get(id),
     findTicketByExternalRef: (ref) => t().findByExternalRef(ref),
     addNote: (id, note) => t().addNote(id, note),
-    setTicketStatus: (id, statusId) => t().setStatus(id, statusId),
+    setTicketStatus: (id, statusId, note) => t().setStatus(id, statusId, note),
     setBillingQuantity: (id, q) => setBillingQuantity(api(), id, q),
   };
 };

@@ -3,7 +3,7 @@
 // find what a lost reply created with one `Tickets/query` on it.
 import { writeOnce } from '../write-once.ts';
 import { PsaError } from '../errors.ts';
-import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
+import type { NewTicket, NoteInput, PsaTicket, TicketStatus } from '../types.ts';
 import { COMPLETE_STATUS, type PickListCache } from './pick-lists.ts';
 import { f, queryAll, queryBody, queryPage } from './query.ts';
 import type { AutotaskSession } from './session.ts';
@@ -15,6 +15,7 @@ const TITLE_MAX = 255;
 const DESCRIPTION_MAX = 8_000;
 const NOTE_TITLE_MAX = 250;
 const NOTE_MAX = 32_000;
+const RESOLUTION_MAX = 32_000;
 
 /** How many times a create posts, at most, when replies get lost. */
 const WRITE_ATTEMPTS = 3;
@@ -138,15 +139,18 @@ export class AutotaskTickets {
     return { id: String(id) };
   }
 
-  /** Resolve, close, cancel and reopen are all a `PATCH Tickets {id, status}` (§4.3). */
-  async setStatus(ticketId: string, statusId: string): Promise<PsaTicket> {
+  /**
+   * Resolve, close, cancel and reopen are all a `PATCH Tickets {id, status}` (§4.3). A note that
+   * closes the ticket is its Resolution (a field of the ticket, so the same PATCH); any other is a
+   * ticket note after it.
+   */
+  async setStatus(ticketId: string, statusId: string, note?: NoteInput): Promise<TicketStatus> {
     const id = toInt(ticketId, 'Ticket id');
     const status = toInt(statusId, 'Status id');
-    const current = await this.get(ticketId);
-    if (!current) throw new PsaError('not_found', `Autotask has no ticket ${ticketId}`, { status: 404 });
-    if (current.statusId !== String(status)) await this.#api.patch('Tickets', { id, status });
-    const after = await this.get(ticketId);
-    if (!after) throw new PsaError('not_found', `Autotask has no ticket ${ticketId}`, { status: 404 });
-    return after;
+    const closed = String(status) === COMPLETE_STATUS;
+    const resolution = closed && note ? { resolution: clip(note.text, RESOLUTION_MAX) } : {};
+    await this.#api.patch('Tickets', { id, status, ...resolution });
+    if (note && !closed) await this.addNote(ticketId, note);
+    return { statusId: String(status), closed };
   }
 }

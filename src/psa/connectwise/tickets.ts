@@ -3,7 +3,7 @@
 // or Internal Analysis (`internalAnalysisFlag`), and status changes by PATCH of the whole `status`
 // reference. `closedFlag` follows the status on the server.
 import { PsaError } from '../errors.ts';
-import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
+import type { NewTicket, NoteInput, PsaTicket, TicketStatus } from '../types.ts';
 import type { CwSession } from './auth.ts';
 import { eq } from './conditions.ts';
 import { listPage } from './paging.ts';
@@ -118,7 +118,8 @@ export class CwTickets {
     return hit ? toTicket(hit) : undefined;
   }
 
-  async addNote(ticketId: string, note: NoteInput): Promise<{ id: string }> {
+  /** A note; `resolution` puts it in the ticket's Resolution section as well. */
+  async addNote(ticketId: string, note: NoteInput, resolution = false): Promise<{ id: string }> {
     const id = cwInt(ticketId, 'Ticket id');
     if (!note.text.trim()) {
       throw new PsaError('validation', 'A ConnectWise note needs text', { fields: { text: 'empty' } });
@@ -127,16 +128,20 @@ export class CwTickets {
       text: note.text,
       detailDescriptionFlag: !note.internal,
       internalAnalysisFlag: note.internal,
-      resolutionFlag: false,
+      resolutionFlag: resolution,
     });
     return { id: str(saved.id) };
   }
 
-  async setStatus(ticketId: string, statusId: string): Promise<PsaTicket> {
+  /** A PATCH of the status (which answers with the ticket), then the note: a resolution when closed. */
+  async setStatus(ticketId: string, statusId: string, note?: NoteInput): Promise<TicketStatus> {
     const id = cwInt(ticketId, 'Ticket id');
-    const saved = await this.#api.patch<Row>(`service/tickets/${id}`, [
-      { op: 'replace', path: 'status', value: { id: cwInt(statusId, 'Status id') } },
-    ]);
-    return toTicket(saved);
+    const saved = toTicket(
+      await this.#api.patch<Row>(`service/tickets/${id}`, [
+        { op: 'replace', path: 'status', value: { id: cwInt(statusId, 'Status id') } },
+      ]),
+    );
+    if (note) await this.addNote(ticketId, note, saved.closed);
+    return { statusId: saved.statusId, closed: saved.closed };
   }
 }

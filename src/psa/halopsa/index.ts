@@ -41,7 +41,7 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
     getTicket: (id) => tickets.get(id),
     findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),
     addNote: (id, note) => tickets.addNote(id, note),
-    setTicketStatus: (id, statusId) => tickets.setStatus(id, statusId),
+    setTicketStatus: (id, statusId, note) => tickets.setStatus(id, statusId, note),
     setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
   };
 };

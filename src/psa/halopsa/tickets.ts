@@ -8,7 +8,7 @@
 // `third_party_id_string` (or that line) before it counts.
 import { writeOnce } from '../write-once.ts';
 import { PsaError } from '../errors.ts';
-import type { NewTicket, NoteInput, PsaTicket } from '../types.ts';
+import type { NewTicket, NoteInput, PsaTicket, TicketStatus } from '../types.ts';
 import { listAll, listPage } from './listing.ts';
 import type { PickListCache } from './pick-lists.ts';
 import type { HaloSession } from './session.ts';
@@ -141,13 +141,7 @@ export class HaloTickets {
 
   /** A note is an Action: internal ones hidden from the end user (§4.5; ADAPTER). */
   async addNote(ticketId: string, note: NoteInput): Promise<{ id: string }> {
-    const action = {
-      ticket_id: toHaloInt(ticketId, 'Ticket id'),
-      outcome: note.internal ? 'Private Note' : 'Note',
-      note: note.text,
-      hiddenfromuser: note.internal,
-      sendemail: false,
-    };
+    const action = noteAction(toHaloInt(ticketId, 'Ticket id'), note);
     return this.#once(
       async () => ({ id: haloOwnId((await this.#api.post<Row>('Actions', [action], false)).id) }),
       async () => {
@@ -163,35 +157,29 @@ export class HaloTickets {
 
   /**
    * Status changes go through an Action with `new_status` (Method A, §4.6), which records the
-   * change in the ticket's history; Halo closes the ticket when the status is a closed one.
+   * change in the ticket's history and carries the note, so a resolution is one write; Halo closes
+   * the ticket when the status is a closed one.
    */
-  async setStatus(ticketId: string, statusId: string): Promise<PsaTicket> {
-    const id = toHaloInt(ticketId, 'Ticket id');
-    const current = await this.get(ticketId);
-    if (!current) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
-    if (current.statusId === statusId) return current;
-    const name = (await this.#lists.name('statuses', statusId)) ?? statusId;
-    const changed = async () => {
-      const t = await this.get(ticketId);
-      return t?.statusId === statusId ? t : undefined;
+  async setStatus(ticketId: string, statusId: string, note?: NoteInput): Promise<TicketStatus> {
+    const name = async () => (await this.#lists.name('statuses', statusId)) ?? statusId;
+    const action = {
+      ...noteAction(
+        toHaloInt(ticketId, 'Ticket id'),
+        note ?? { text: `Status set to ${await name()} by psa-hub`, internal: true },
+      ),
+      new_status: toHaloInt(statusId, 'Status id'),
     };
-    const post = () =>
-      this.#api.post<Row>(
-        'Actions',
-        [
-          {
-            ticket_id: id,
-            new_status: toHaloInt(statusId, 'Status id'),
-            note: `Status set to ${name} by psa-hub`,
-            hiddenfromuser: true,
-            sendemail: false,
-          },
-        ],
-        false,
-      );
-    await this.#once(post, async () => ((await changed()) ? {} : undefined));
-    const after = await this.get(ticketId);
-    if (!after) throw new PsaError('not_found', `HaloPSA has no ticket ${ticketId}`, { status: 404 });
-    return after;
+    // A lost reply: the change happened if the ticket has the status now.
+    const changed = async () => ((await this.get(ticketId))?.statusId === statusId ? {} : undefined);
+    await this.#once(() => this.#api.post<Row>('Actions', [action], false), changed);
+    return { statusId, closed: (await this.#lists.closedStatusIds()).has(statusId) };
   }
 }
+
+const noteAction = (ticketId: number, note: NoteInput) => ({
+  ticket_id: ticketId,
+  outcome: note.internal ? 'Private Note' : 'Note',
+  note: note.text,
+  hiddenfromuser: note.internal,
+  sendemail: false,
+});

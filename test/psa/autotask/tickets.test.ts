@@ -100,6 +100,24 @@ describe('Autotask tickets', () => {
     await expect(c.setTicketStatus('999999999', '5')).rejects.toMatchObject({ kind: 'not_found' });
   });
 
+  it('resolves with the note as the ticket’s Resolution in the same PATCH; other notes follow it', async () => {
+    const c = rig.client();
+    const created = await c.createTicket(ticket());
+    const before = rig.exchanges.length;
+    await c.setTicketStatus(created.id, '5', { text: 'Backups succeed again', internal: true });
+    expect(rig.exchanges.slice(before).map((e) => e.method)).toEqual(['PATCH']);
+    expect(await rig.records<Row>('Tickets', created.id)).toMatchObject({
+      status: 5,
+      resolution: 'Backups succeed again',
+    });
+    const reopened = await c.setTicketStatus(created.id, '8', { text: 'Failing again', internal: true });
+    expect(reopened).toEqual({ statusId: '8', closed: false });
+    const notes = await rig.records<Row[]>('TicketNotes');
+    expect(notes.filter((n) => n.ticketID === Number(created.id)).map((n) => n.description)).toContain(
+      'Failing again',
+    );
+  });
+
   it('maps Autotask validation errors to field messages', async () => {
     const err = await rig
       .client()

@@ -113,6 +113,23 @@ describe('ConnectWise tickets', () => {
     expect(JSON.parse(patch.requestBody!)).toEqual([{ op: 'replace', path: 'status', value: { id: 107 } }]);
   });
 
+  it('resolves with the note flagged as the resolution, after the status', async () => {
+    const c = rig.client();
+    const t = await c.createTicket(newTicket());
+    const before = rig.exchanges.length;
+    const closed = await c.setTicketStatus(t.id, '107', { text: 'Backups succeed again', internal: true });
+    expect(closed).toEqual({ statusId: '107', closed: true });
+    expect(rig.exchanges.slice(before).map((e) => e.method)).toEqual(['PATCH', 'POST']);
+    const note = JSON.parse(
+      rig.sent(new RegExp(`/service/tickets/${t.id}/notes$`), 'POST').at(-1)!.requestBody!,
+    );
+    expect(note).toMatchObject({
+      text: 'Backups succeed again',
+      resolutionFlag: true,
+      internalAnalysisFlag: true,
+    });
+  });
+
   it('maps validation errors to fields (a status of another board)', async () => {
     const c = rig.client();
     const err = (await c

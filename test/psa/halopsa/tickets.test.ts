@@ -154,10 +154,19 @@ describe('tickets', () => {
     expect(actions.filter((a) => a.new_status === 9)).toHaveLength(1);
   });
 
-  it('does nothing when the ticket already has the status', async () => {
-    const created = await halo.createTicket(ticket('hub-status-same'));
+  it('resolves with its note in one action', async () => {
+    const created = await halo.createTicket(ticket('hub-status-note'));
     const before = rig.exchanges.length;
-    await halo.setTicketStatus(created.id, created.statusId);
-    expect(rig.exchanges.slice(before).every((e) => e.method === 'GET')).toBe(true);
+    const closed = await halo.setTicketStatus(created.id, '9', {
+      text: 'Backups succeed again',
+      internal: false,
+    });
+    expect(closed).toEqual({ statusId: '9', closed: true });
+    expect(rig.exchanges.slice(before).map((e) => e.method)).toEqual(['POST']);
+    const actions = await rig.records<Row[]>('actions', created.id);
+    expect(actions.filter((a) => a.note === 'Backups succeed again')).toMatchObject([
+      { new_status: 9, hiddenfromuser: false },
+    ]);
+    expect((await halo.getTicket(created.id))?.closed).toBe(true);
   });
 });
