@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { startMaintenance } from './jobs/maintenance.ts';
 import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
+import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import type { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
@@ -20,6 +21,8 @@ export const roles: readonly Role[] = ['all', 'api', 'worker'];
 export interface Hub {
   db: Database;
   queue: Queue;
+  /** What jobs need to reach a PSA: the database and the key that opens stored credentials. */
+  deps: SessionDeps;
   /** Absent for the worker role, which serves no HTTP. */
   app: FastifyInstance | undefined;
   /** Where the HTTP server listens, once it does. */
@@ -71,7 +74,7 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
     }
-    return { db, queue, app, url, bootstrap, close };
+    return { db, queue, deps: { db, secrets }, app, url, bootstrap, close };
   } catch (err) {
     await close();
     throw err;

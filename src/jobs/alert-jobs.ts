@@ -7,6 +7,7 @@ import type { SessionDeps } from './psa-session.ts';
 import type { Queue } from './queue.ts';
 import { tickAlerts } from './alert-moves.ts';
 import { reconcileAlert } from './reconcile-alert.ts';
+import { noteDigests } from './storm.ts';
 
 const TICK_QUEUE = 'alerts.tick';
 /** Reconcile jobs one worker process runs at once. */
@@ -46,6 +47,7 @@ export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promis
   await queue.boss.schedule(TICK_QUEUE, '* * * * *');
   await queue.boss.work(TICK_QUEUE, async () => {
     await tickAlerts(deps.db, queue);
+    await noteDigests(deps);
     // Snoozes that ended: their waiting writes go out.
     const woken = await alertsPastSnooze(deps.db, 1000);
     await deps.db.transaction((tx) => enqueueWaitingAlerts(queue, tx, woken));

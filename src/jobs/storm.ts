@@ -2,20 +2,25 @@
 // per PSA company per hour, the alert joins that company's digest ticket; when many organizations
 // of the partner fail with the same error class within a few minutes (a Microsoft outage), it joins
 // one incident ticket on the catch-all company (the partner's own). A digest ticket is made once —
-// its row is claimed under a lock, its ticket stamped with the digest's reference — and its alerts'
-// later moves become notes on it; it resolves when none of them fails any more.
+// its row is claimed under a lock, its ticket stamped with the digest's reference. Alerts that join
+// it later, and recoveries, are written to it together, in at most one note a minute (noteDigests,
+// run by the alert tick): a storm of thousands is a handful of PSA calls, not thousands of notes.
+// The ticket resolves when none of its alerts fails any more.
 import type { AlertState } from '../core/alert-lifecycle.ts';
 import { classifyErrorCode, type Catalog, type ErrorClass } from '../core/error-catalog.ts';
 import type { ResolvedTicketSettings } from '../core/ticket-settings.ts';
 import type { PsaClient } from '../psa/client.ts';
-import type { TicketRef } from '../store/alerts.ts';
-import type { Connection } from '../store/connections.ts';
+import { getAlert, insertDelivery, type TicketRef } from '../store/alerts.ts';
+import { getConnection, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import {
   addDigestAlert,
   createDigest,
+  digestAlertLines,
+  digestsWithNews,
   failingDigestAlerts,
   getDigest,
+  markDigestNoted,
   markDigestResolved,
   openDigest,
   recentFailingAlerts,
@@ -24,6 +29,8 @@ import {
   type Digest,
 } from '../store/digests.ts';
 import { mappingSettings } from './mapping-settings.ts';
+import { clientFor, type SessionDeps } from './psa-session.ts';
+import { effectiveTicketSettings } from './ticket-settings.ts';
 
 const HOUR_MS = 3600_000;
 
@@ -140,12 +147,6 @@ export async function stormTicket(db: Db, s: StormInput): Promise<StormOutcome |
       };
     }
   }
-  if (joined || digest.alertIds[0] !== s.alertId) {
-    await s.client.addNote(ticketId, {
-      text: `Also failing:\n${s.text.title}\n\n${s.text.description}`,
-      internal: s.settings.notesInternal,
-    });
-  }
   return {
     ticket: {
       id: ticketId,
@@ -154,7 +155,7 @@ export async function stormTicket(db: Db, s: StormInput): Promise<StormOutcome |
       companyId: target.companyId,
       digestId: digest.id,
     },
-    answer: `Added to ${target.kind} digest ticket ${number ?? ticketId}`,
+    answer: `Listed on ${target.kind} digest ticket ${number ?? ticketId}${joined ? ' (its next note, within a minute, names this alert)' : ''}`,
     request,
   };
 }
@@ -171,8 +172,8 @@ function digestTitle(kind: Digest['kind'], key: string, s: StormInput): string {
 function digestIntro(kind: Digest['kind'], s: StormInput): string {
   const m = mappingSettings(s.connection);
   return kind === 'incident'
-    ? `${m.incidentOrganizations} or more organizations started failing with the same kind of error within ${m.incidentWindowMinutes} minutes. This ticket stands for all of them; each one is added as a note, and it resolves when none fails any more.`
-    : `This company reached ${m.maxTicketsPerCompanyHour} new tickets within the hour. Further alerts are listed on this ticket as notes instead of opening more; it resolves when none of them fails any more.`;
+    ? `${m.incidentOrganizations} or more organizations started failing with the same kind of error within ${m.incidentWindowMinutes} minutes. This ticket stands for all of them: the others are listed on it together, in at most one note a minute, and it resolves when none fails any more.`
+    : `This company reached ${m.maxTicketsPerCompanyHour} new tickets within the hour. Further alerts are listed on this ticket instead of opening more, together in at most one note a minute; it resolves when none of them fails any more.`;
 }
 
 const classWords: Partial<Record<ErrorClass, string>> = {
@@ -184,8 +185,8 @@ const classWords: Partial<Record<ErrorClass, string>> = {
 };
 
 /**
- * A later move of an alert that lives on a digest ticket: a note on the digest (repeat notes are
- * left out), and the digest resolved once none of its alerts fails any more.
+ * A later move of an alert that lives on a digest ticket: the digest resolved, with the move's note,
+ * once none of its alerts fails any more; otherwise nothing now — the digest's next note counts it.
  */
 export async function digestFollowUp(
   db: Db,
@@ -199,8 +200,11 @@ export async function digestFollowUp(
 ): Promise<{ answer: string } | undefined> {
   const digest = await getDigest(db, s.digestId);
   if (!digest?.ticketId || digest.resolvedAt || s.kind === 'add_note') return undefined;
-  const note = s.note ? { text: s.note, internal: s.settings.notesInternal } : undefined;
   const statusId = s.settings.status.resolved;
+  const note = {
+    text: `None of the ${digest.alertIds.length} alerts of this ticket fails any more.${s.note ? `\n\nThe last:\n${s.note}` : ''}`,
+    internal: s.settings.notesInternal,
+  };
   if (
     (s.kind === 'resolve' || s.kind === 'cancel') &&
     statusId &&
@@ -212,6 +216,70 @@ export async function digestFollowUp(
       answer: `Noted, and resolved digest ticket ${digest.ticketNumber ?? digest.ticketId}: none of its alerts fails any more`,
     };
   }
-  if (note) await s.client.addNote(digest.ticketId, note);
-  return { answer: `Noted on digest ticket ${digest.ticketNumber ?? digest.ticketId}` };
+  return undefined;
+}
+
+/** Notes per digest and tick at most list this many alerts by name; the rest are counted. */
+const NAMED_PER_NOTE = 50;
+
+/**
+ * The alert tick's digest round: one note on each digest or incident ticket with news — the alerts
+ * that joined since its last note (by name, up to NAMED_PER_NOTE) and how many still fail. A
+ * failure is logged as a failed delivery and tried again at the next tick.
+ */
+export async function noteDigests(deps: SessionDeps, limit = 100): Promise<number> {
+  let noted = 0;
+  for (const d of await digestsWithNews(deps.db, limit)) {
+    const connection = await getConnection(deps.db, d.connectionId);
+    if (!connection || connection.revokedAt) continue;
+    const joined = d.alertIds.slice(d.listed);
+    const lines = await digestAlertLines(deps.db, joined.slice(0, NAMED_PER_NOTE));
+    const text = [
+      joined.length > 0 ? `Also failing (${joined.length} more):` : null,
+      ...lines.map(
+        (l) =>
+          `- ${l.organization}: ${l.condition}${l.resource ? ` ${l.resource}` : ''}${l.error ? ` (${l.error})` : ''}`,
+      ),
+      joined.length > lines.length ? `- and ${joined.length - lines.length} more` : null,
+      `Now failing: ${d.failing} of ${d.alertIds.length}.`,
+    ]
+      .filter((l) => l !== null)
+      .join('\n');
+    const started = performance.now();
+    // Logged under the alert that opened the digest.
+    const first = (await getAlert(deps.db, d.alertIds[0]!))!;
+    const base = {
+      partnerId: connection.partnerId,
+      connectionId: connection.id,
+      organizationId: first.organizationId,
+      alertId: first.id,
+      action: 'note' as const,
+      request: { ticketId: d.ticketId, digest: d.id, listed: joined.length, noteLength: text.length },
+      attempt: 1,
+      ticketId: d.ticketId,
+    };
+    try {
+      const settings = await effectiveTicketSettings(deps, { connection });
+      const client = await clientFor(deps, connection);
+      await client.addNote(d.ticketId!, { text, internal: settings.notesInternal });
+      await deps.db.transaction(async (tx) => {
+        await markDigestNoted(tx, d.id, d.alertIds.length, d.failing);
+        await insertDelivery(tx, {
+          ...base,
+          outcome: 'ok',
+          answer: `Noted ${d.kind} digest ticket ${d.ticketNumber ?? d.ticketId}: ${joined.length} joined, ${d.failing} failing`,
+          durationMs: performance.now() - started,
+        });
+      });
+      noted++;
+    } catch (err) {
+      await insertDelivery(deps.db, {
+        ...base,
+        outcome: 'failed',
+        answer: `${(err as Error).message} (tried again within a minute)`,
+        durationMs: performance.now() - started,
+      });
+    }
+  }
+  return noted;
 }

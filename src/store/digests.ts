@@ -12,6 +12,10 @@ export interface Digest {
   ticketNumber: string | null;
   alertIds: string[];
   resolvedAt: Date | null;
+  /** How many of alertIds the ticket names already. */
+  listed: number;
+  /** The failing count the ticket last reported. */
+  failingNoted: number;
 }
 
 interface Row {
@@ -25,6 +29,8 @@ interface Row {
   ticket_number: string | null;
   alert_ids: string[];
   resolved_at: Date | null;
+  listed: number;
+  failing_noted: number;
 }
 
 const toDigest = (r: Row): Digest => ({
@@ -38,6 +44,8 @@ const toDigest = (r: Row): Digest => ({
   ticketNumber: r.ticket_number,
   alertIds: r.alert_ids,
   resolvedAt: r.resolved_at,
+  listed: r.listed,
+  failingNoted: r.failing_noted,
 });
 
 /** The open digest of this kind and key on the connection opened within `withinMs`, locked. */
@@ -118,4 +126,46 @@ export async function failingDigestAlerts(db: Db, alertIds: string[]): Promise<n
     [alertIds],
   );
   return row!.n;
+}
+
+/**
+ * Open digests with a ticket whose news is not on it yet: alerts joined since the last note, or a
+ * failing count that changed; with their failing count now.
+ */
+export async function digestsWithNews(db: Db, limit: number): Promise<(Digest & { failing: number })[]> {
+  const rows = await db.query<Row & { failing: number }>(
+    `SELECT * FROM (
+       SELECT d.*, (SELECT count(*) FROM alerts a WHERE a.id = ANY(d.alert_ids) AND a.status = 'failing')::int
+                AS failing
+         FROM digests d WHERE d.resolved_at IS NULL AND d.ticket_id IS NOT NULL) x
+      WHERE x.listed < cardinality(x.alert_ids) OR x.failing <> x.failing_noted
+      ORDER BY x.opened_at LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ ...toDigest(r), failing: r.failing }));
+}
+
+/** One line's worth of each alert, in the order given: organization, condition, resource, error. */
+export async function digestAlertLines(db: Db, alertIds: string[]) {
+  return db.query<{
+    id: string;
+    organization: string;
+    condition: string;
+    resource: string;
+    error: string | null;
+  }>(
+    `SELECT a.id, o.name AS organization, a.condition, a.resource, a.state->>'errorCode' AS error
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS i(id, n)
+       JOIN alerts a ON a.id = i.id JOIN organizations o ON o.id = a.organization_id
+      ORDER BY i.n`,
+    [alertIds],
+  );
+}
+
+export async function markDigestNoted(db: Db, id: string, listed: number, failing: number): Promise<void> {
+  await db.query('UPDATE digests SET listed = GREATEST(listed, $2), failing_noted = $3 WHERE id = $1', [
+    id,
+    listed,
+    failing,
+  ]);
 }

@@ -2,6 +2,7 @@
 // ticket takes the rest as notes and resolves when all recover; many organizations failing with one
 // error class at once make one incident ticket on the catch-all company instead of one each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteDigests } from '../../src/jobs/storm.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import { ticketSettingsFromPickLists } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
@@ -134,14 +135,35 @@ describe('storm control', () => {
     expect(made.filter((x) => x.title.startsWith('Capped Org'))).toHaveLength(2);
     const digest = made.find((x) => x.title.startsWith('More backup alerts'))!;
     expect(digest).toBeDefined();
-    const notes = (await records('notes')).filter((n) => String(n.ticketId) === digest.id);
-    expect(notes.map((n) => String(n.text)).join('\n')).toMatch(/Also failing:\nCapped Org 4/);
+    // ConnectWise keeps a ticket's description as its first note.
+    const digestNotes = async () =>
+      (await records('notes'))
+        .filter((n) => String(n.ticketId) === digest.id)
+        .map((n) => String(n.text))
+        .slice(1);
+    // The two that joined after it are named in one note, at the tick.
+    expect(await digestNotes()).toEqual([]);
+    expect(await noteDigests(t.hub.deps)).toBe(1);
+    expect(await digestNotes()).toEqual([
+      expect.stringMatching(
+        /^Also failing \(2 more\):\n- Capped Org 3 .*\n- Capped Org 4 .*\nNow failing: 3 of 3\.$/,
+      ),
+    ]);
+    // A recovery is counted at the next tick, not noted one by one.
+    await t.source.post('/api/v1/source/events', {
+      events: [event(orgs[3]!.ext, 'resolved', 'backup.email')],
+    });
+    await settle([orgs[3]!.id]);
+    expect(await digestNotes()).toHaveLength(1);
+    expect(await noteDigests(t.hub.deps)).toBe(1);
+    expect((await digestNotes())[1]).toBe('Now failing: 2 of 3.');
 
     for (const org of orgs)
       await t.source.post('/api/v1/source/events', { events: [event(org.ext, 'resolved', 'backup.email')] });
     await settle(orgs.map((o) => o.id));
     const after = await tickets();
     expect(after.find((x) => x.id === digest.id)!.closed).toBe(true);
+    expect((await digestNotes()).at(-1)).toMatch(/^None of the 3 alerts of this ticket fails any more\./);
     expect(after.slice(before).every((x) => x.closed)).toBe(true);
     const log = await t.hub.db.query<{ action: string; outcome: string }>(
       'SELECT action, outcome FROM deliveries WHERE organization_id = ANY($1::uuid[])',
@@ -168,8 +190,16 @@ describe('storm control', () => {
     expect(made.map((x) => x.title)).toEqual([
       expect.stringMatching(/^Incident: many organizations failing/),
     ]);
-    const notes = (await records('notes')).filter((n) => String(n.ticketId) === made[0]!.id);
-    expect(notes.filter((n) => String(n.text).startsWith('Also failing'))).toHaveLength(3);
+    // The incident's news is written by the alert tick, together: one note for the three that joined.
+    expect(await noteDigests(t.hub.deps)).toBe(1);
+    expect(await noteDigests(t.hub.deps)).toBe(0);
+    const notes = (await records('notes')).filter((n) => String(n.ticketId) === made[0]!.id).slice(1);
+    expect(notes.map((n) => String(n.text))).toEqual([
+      expect.stringMatching(
+        /^Also failing \(3 more\):\n- Outage Org \d[^\n]*backup\.onedrive \(graph\.503\)\n/,
+      ),
+    ]);
+    expect(String(notes[0]!.text)).toMatch(/Now failing: 4 of 4\.$/);
     const incident = (await records('tickets')).find((r) => String(r.id) === made[0]!.id)!;
     expect((incident.company as { id: number }).id).toBe(2);
   });
