@@ -1,8 +1,7 @@
 // The alert jobs: one reconcile job per alert, at most one waiting and one running per alert (a
 // burst of events folds into the waiting one), retried with backoff while the PSA is down or busy.
-import type { Db } from '../store/db.ts';
 import { alertsPastSnooze } from '../store/snoozes.ts';
-import { RECONCILE_QUEUE } from './ingest-events.ts';
+import { enqueueReconciles, PER_CONNECTION, RECONCILE_QUEUE } from './reconcile-queue.ts';
 import type { SessionDeps } from './psa-session.ts';
 import type { Queue } from './queue.ts';
 import { tickAlerts } from './alert-moves.ts';
@@ -39,6 +38,7 @@ export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promis
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 0.5,
       burstWhenReadyExceeds: RECONCILE_CONCURRENCY,
+      groupConcurrency: PER_CONNECTION,
     },
     async ([job]) => {
       await reconcileAlert(deps, job!.data.alertId);
@@ -50,15 +50,6 @@ export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promis
     await noteDigests(deps);
     // Snoozes that ended: their waiting writes go out.
     const woken = await alertsPastSnooze(deps.db, 1000);
-    await deps.db.transaction((tx) => enqueueWaitingAlerts(queue, tx, woken));
+    await deps.db.transaction((tx) => enqueueReconciles(queue, tx, woken));
   });
-}
-
-/** Wake the alerts of an organization that wait for a ticket write (it was just linked). */
-export async function enqueueWaitingAlerts(queue: Queue, tx: Db, alertIds: string[]): Promise<void> {
-  await queue.enqueueMany(
-    tx,
-    RECONCILE_QUEUE,
-    alertIds.map((id) => ({ data: { alertId: id }, singletonKey: id })),
-  );
 }

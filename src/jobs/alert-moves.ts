@@ -11,7 +11,7 @@ import {
 } from '../store/alerts.ts';
 import type { Db } from '../store/db.ts';
 import { getAlert } from '../store/alerts.ts';
-import { RECONCILE_QUEUE } from './ingest-events.ts';
+import { enqueueReconciles } from './reconcile-queue.ts';
 import { lifecycleSettingsFor } from './lifecycle-settings.ts';
 import type { Queue } from './queue.ts';
 
@@ -23,10 +23,10 @@ function withOutcome(alert: AlertRow, outcome: Outcome): AlertUpdate | undefined
 
 async function save(queue: Queue, tx: Db, updates: AlertUpdate[]): Promise<void> {
   await saveAlertStates(tx, updates);
-  await queue.enqueueMany(
+  await enqueueReconciles(
+    queue,
     tx,
-    RECONCILE_QUEUE,
-    updates.filter((u) => u.wants.length > 0).map((u) => ({ data: { alertId: u.id }, singletonKey: u.id })),
+    updates.filter((u) => u.wants.length > 0).map((u) => u.id),
   );
 }
 

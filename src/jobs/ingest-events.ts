@@ -16,9 +16,9 @@ import type { Db } from '../store/db.ts';
 import { unroutableOrganizations } from '../store/org-links.ts';
 import { organizationsByExternalIds } from '../store/organizations.ts';
 import { lifecycleSettingsFor } from './lifecycle-settings.ts';
+import { enqueueReconciles } from './reconcile-queue.ts';
 import type { Queue } from './queue.ts';
 
-export const RECONCILE_QUEUE = 'alerts.reconcile';
 /** Events dated further ahead than this are refused (a wrong clock or time zone). */
 const MAX_CLOCK_SKEW_MS = 24 * 3600_000;
 
@@ -127,10 +127,10 @@ export async function ingestEvents(
       .map((w) => ({ id: w.id, state: w.state!, wants: w.wants, newEvents: w.added }));
     await saveAlertStates(tx, updates);
     await insertEvents(tx, stored);
-    await deps.queue.enqueueMany(
+    await enqueueReconciles(
+      deps.queue,
       tx,
-      RECONCILE_QUEUE,
-      updates.filter((u) => u.wants.length > 0).map((u) => ({ data: { alertId: u.id }, singletonKey: u.id })),
+      updates.filter((u) => u.wants.length > 0).map((u) => u.id),
     );
     // Say when an accepted event cannot reach a ticket yet: its alert waits.
     const waiting = await unroutableOrganizations(tx, [...new Set(live.map((l) => l.orgId))]);

@@ -19,7 +19,7 @@ import {
 } from '../store/org-links.ts';
 import { getConnection } from '../store/connections.ts';
 import { waitingAlertIds } from '../store/alerts.ts';
-import { enqueueWaitingAlerts } from './alert-jobs.ts';
+import { enqueueReconciles } from './reconcile-queue.ts';
 import { organizationLostPsa } from './alert-moves.ts';
 import { asAppError } from './connect.ts';
 import type { Queue } from './queue.ts';
@@ -114,7 +114,7 @@ export async function linkOrganization(ctx: LinkContext, input: LinkInput): Prom
       billing,
     });
     await ctx.audit?.(tx, link);
-    if (ctx.queue) await enqueueWaitingAlerts(ctx.queue, tx, await waitingAlertIds(tx, org.id));
+    if (ctx.queue) await enqueueReconciles(ctx.queue, tx, await waitingAlertIds(tx, org.id));
     return link;
   });
 }

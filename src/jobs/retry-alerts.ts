@@ -1,7 +1,7 @@
 // Retry and reprocess: alerts stopped after failing (or waiting) are given a fresh start and their
 // reconcile job queued, in the caller's transaction. An alert with no writes left has nothing to retry.
 import type { Db } from '../store/db.ts';
-import { enqueueWaitingAlerts } from './alert-jobs.ts';
+import { enqueueReconciles } from './reconcile-queue.ts';
 import type { Queue } from './queue.ts';
 
 /**
@@ -21,6 +21,6 @@ export async function retryAlerts(queue: Queue, tx: Db, alertIds: string[]): Pro
     [alertIds],
   );
   const ids = rows.map((r) => r.id);
-  await enqueueWaitingAlerts(queue, tx, ids);
+  await enqueueReconciles(queue, tx, ids);
   return ids;
 }

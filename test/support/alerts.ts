@@ -40,3 +40,19 @@ export async function ticketSettingsFromPickLists(admin: Client, kind: string, c
   const res = await admin.put(`/api/v1/connections/${connectionId}/ticket-settings`, { fields });
   if (res.status !== 200) throw new Error(`${kind} settings: ${res.text}`);
 }
+
+/** Read until `ok` says so, every 100 ms; throws naming `what` after `ms`. */
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  ms = 15_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

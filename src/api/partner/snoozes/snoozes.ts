@@ -3,7 +3,7 @@
 // setting a new one replaces it; DELETE ends it now and the waiting writes go out.
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
-import { enqueueWaitingAlerts } from '../../../jobs/alert-jobs.ts';
+import { enqueueReconciles } from '../../../jobs/reconcile-queue.ts';
 import { waitingAlertIds, waitingAlertIdsOfConnection } from '../../../store/alerts.ts';
 import type { Db } from '../../../store/db.ts';
 import {
@@ -165,7 +165,7 @@ function snoozeRoutes(noun: 'organization' | 'connection'): RouteDef[] {
       await deps.db.transaction(async (tx) => {
         if ((await clearSnoozes(tx, target)) === 0)
           throw new AppError('not_found', `This ${noun} is not snoozed`);
-        await enqueueWaitingAlerts(deps.queue, tx, await waiting(tx, target));
+        await enqueueReconciles(deps.queue, tx, await waiting(tx, target));
         await audit(tx, { targetType: noun, targetId: req.params.id, partnerId });
       });
       return format(undefined);
