@@ -14,8 +14,7 @@ const RECONCILE_CONCURRENCY = 16;
 
 export async function defineAlertQueues(queue: Queue): Promise<void> {
   await queue.boss.createQueue(TICK_QUEUE, { policy: 'stately' });
-  await queue.boss.createQueue(RECONCILE_QUEUE, {
-    policy: 'stately',
+  const options = {
     notify: true,
     retryLimit: 12,
     retryDelay: 2,
@@ -25,7 +24,10 @@ export async function defineAlertQueues(queue: Queue): Promise<void> {
     // the expiry, and the retry finds any ticket the dead worker made by its reference.
     heartbeatSeconds: 10,
     expireInSeconds: 300,
-  });
+  };
+  await queue.boss.createQueue(RECONCILE_QUEUE, { policy: 'stately', ...options });
+  // createQueue leaves an existing queue as it was: bring its options up to date.
+  await queue.boss.updateQueue(RECONCILE_QUEUE, options);
 }
 
 export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promise<void> {
