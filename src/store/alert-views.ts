@@ -2,7 +2,7 @@
 // and a selection of ids for reprocessing. Scoped like the event log: alerts of organizations owned
 // within the caller's part of the partner tree.
 import type { AlertState, AlertStatus } from '../core/alert-lifecycle.ts';
-import type { StoredWant, TicketRef } from './alerts.ts';
+import type { AlertRow, StoredWant, TicketRef } from './alerts.ts';
 import type { Db } from './db.ts';
 import type { Page, PageQuery } from './paging.ts';
 import { beforeCursor, microsKey, paramList, toTimePage } from './time-paging.ts';
@@ -21,24 +21,12 @@ export interface AlertFilters {
   q?: string | undefined;
 }
 
-export interface AlertView {
-  id: string;
+/** An alert as stored, with its organization named and its owner, for partners to read. */
+export interface AlertView extends Omit<AlertRow, 'organizationId' | 'key' | 'status'> {
   timeKey: string;
   organization: { id: string; externalId: string; name: string };
   partnerId: string;
-  condition: string;
-  resource: string;
   status: AlertStatus;
-  /** Undefined while ingestion has created the row but not yet given it a state. */
-  state: AlertState | undefined;
-  wants: StoredWant[];
-  tickets: Record<string, TicketRef>;
-  waitingReason: string | null;
-  attempts: number;
-  deadAt: Date | null;
-  eventCount: number;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 interface Row {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickAlerts } from '../../src/jobs/alert-moves.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
-import { ticketSettingsFromPickLists } from '../support/alerts.ts';
+import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
 
@@ -72,21 +72,6 @@ const event = (org: string, status: 'failing' | 'resolved', extra: Row = {}) => 
   occurredAt: new Date(Date.now() - 60_000 + seq).toISOString(),
   ...extra,
 });
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   t = await startTestHub();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import type { Client } from '../support/client.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
+import { until } from '../support/alerts.ts';
 
 type Row = Record<string, unknown>;
 interface Item {
@@ -38,16 +39,6 @@ let sim: RunningSimulator;
 let conn: string;
 /** Organizations of reseller A, each with one alert by the end of `beforeAll`. */
 const orgs = {} as Record<'plain' | 'formula' | 'faulty' | 'dead', { id: string; ext: string; name: string }>;
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function setTicketSettings() {
   const [kinds, picks] = await Promise.all([

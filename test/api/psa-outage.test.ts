@@ -3,7 +3,7 @@
 // five minutes) and a 429 storm; every alert ends with exactly one ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
-import { ticketSettingsFromPickLists } from '../support/alerts.ts';
+import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
 
@@ -15,21 +15,6 @@ let connectionId: string;
 let seq = 0;
 let live: string[] = [];
 let nextCompany = 0;
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  ms = 60_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const control = async (path: string, body?: unknown, method = 'POST') => {
   const res = await fetch(`${cw.url}/_sim/${path}`, {

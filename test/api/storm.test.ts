@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteDigests } from '../../src/jobs/storm.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
-import { ticketSettingsFromPickLists } from '../support/alerts.ts';
+import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
 
@@ -24,21 +24,6 @@ const tickets = async () =>
     title: String(r.summary),
     closed: r.closedFlag === true,
   }));
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function linkedOrg(name: string, companyId: string): Promise<{ id: string; ext: string }> {
   const ext = `${tree.ext('storm')}-${++seq}`;

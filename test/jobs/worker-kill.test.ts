@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
-import { ticketSettingsFromPickLists } from '../support/alerts.ts';
+import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
 import { onPostgres } from '../support/db.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
@@ -41,21 +41,6 @@ const killed = (child: ChildProcess, signal: NodeJS.Signals) =>
     child.once('exit', () => resolve());
     child.kill(signal);
   });
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  ms = 60_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const ticketsNaming = async (name: string) =>
   ((await (await fetch(`${cw.url}/_sim/records/tickets`)).json()) as { summary: string }[]).filter((r) =>

@@ -41,12 +41,12 @@ export async function ticketSettingsFromPickLists(admin: Client, kind: string, c
   if (res.status !== 200) throw new Error(`${kind} settings: ${res.text}`);
 }
 
-/** Read until `ok` says so, every 100 ms; throws naming `what` after `ms`. */
+/** Read until `ok` says so, every 100 ms; throws naming `what` after `ms` (only a failing test waits it out). */
 export async function until<T>(
   what: string,
   read: () => Promise<T>,
   ok: (v: T) => boolean,
-  ms = 15_000,
+  ms = 60_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
