@@ -3,7 +3,9 @@
 import type { HttpOptions } from './http.ts';
 import type {
   BillingParent,
+  BillingLineWrite,
   BillingTarget,
+  BillingTargetState,
   CompanyQuery,
   NewBillingTarget,
   NewTicket,
@@ -66,6 +68,20 @@ export interface PsaClient {
 
   /** Set the quantity of a billing target (Autotask: by posting the difference as an adjustment). */
   setBillingQuantity(targetId: string, quantity: number): Promise<QuantityChange>;
+
+  /**
+   * The current state of these billing targets (ids as `billingTargets` lists them), in as few
+   * reads as the PSA allows across many companies (ConnectWise additions by `conditions`, Autotask
+   * ContractServiceUnits by contract ids in one query, Halo recurring invoice lines). A target that
+   * is gone (deleted, cancelled, ended) is absent from the answer, never an error.
+   */
+  readBillingTargets(targetIds: string[]): Promise<Map<string, BillingTargetState>>;
+  /**
+   * Write a billing line: its quantity, and price / cost / description when given. Safe to repeat:
+   * a retry after a lost reply reads the line again and writes only what still differs (Autotask's
+   * adjustment is a delta, so this is what stops it landing twice).
+   */
+  writeBillingLine(targetId: string, line: BillingLineWrite): Promise<BillingTargetState>;
 }
 
 /** Remembered between calls and processes (the hub keeps it per connection). */

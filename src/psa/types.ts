@@ -161,3 +161,23 @@ export interface QuantityChange {
   previous: number;
   current: number;
 }
+
+/** A billing target as the PSA holds it now: what the billing reconciler compares against. */
+export interface BillingTargetState {
+  id: string;
+  quantity: number;
+  unitPrice: number | null;
+  unitCost: number | null;
+  description: string | null;
+}
+
+/**
+ * What to write on a billing target. `quantity` is absolute (Autotask posts the difference);
+ * price, cost and description are written only when given, and left as they are when absent.
+ */
+export interface BillingLineWrite {
+  quantity: number;
+  unitPrice?: number;
+  unitCost?: number;
+  description?: string;
+}
