@@ -6,6 +6,7 @@ import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
 import { startMaintenance } from './jobs/maintenance.ts';
 import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
+import { defineBillingQueues, startBillingWorkers } from './jobs/billing-jobs.ts';
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
 import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
@@ -57,10 +58,12 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
     await defineLinkQueues(queue);
     await defineAlertQueues(queue);
+    await defineBillingQueues(queue);
     if (worker) {
       await startMaintenance(db, queue);
       await startLinkWorkers({ db, secrets }, queue);
       await startAlertWorkers({ db, secrets }, queue);
+      await startBillingWorkers({ db, secrets }, queue);
     }
     const bootstrap = await bootstrapOperator(db);
     let app: FastifyInstance | undefined;

@@ -2,7 +2,7 @@
 // the caller, and scopes every record lookup to the caller's part of the partner tree: a user sees
 // its own partner and the partners below it, nothing else; operators see everything.
 import { AppError } from '../core/errors.ts';
-import { canManageIntegrations, canManageUsers, isWithin } from '../core/partners.ts';
+import { canManageBilling, canManageIntegrations, canManageUsers, isWithin } from '../core/partners.ts';
 import type { Actor, UserActor } from './actor.ts';
 
 export type Permission =
@@ -16,6 +16,8 @@ export type Permission =
   | 'manage_users'
   /** Everyone but viewers (integrations), and operators. */
   | 'manage_integrations'
+  /** Owners, super admins and admins (approve, reject and sync billing; billing rules), and operators. */
+  | 'manage_billing'
   /** Vendor staff only. */
   | 'operator';
 
@@ -46,6 +48,9 @@ export function authorize(actor: Actor | undefined, permission: Permission): voi
   }
   if (permission === 'manage_integrations' && !canManageIntegrations(actor.role)) {
     throw new AppError('forbidden', 'Viewers cannot change integrations');
+  }
+  if (permission === 'manage_billing' && !canManageBilling(actor.role)) {
+    throw new AppError('forbidden', 'Only owners, super admins and admins manage billing');
   }
 }
 

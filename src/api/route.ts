@@ -68,6 +68,8 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
     | 'psaKind'
     | 'delivery'
     | 'alert'
+    | 'changeSet'
+    | 'billingRun'
   >;
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;

@@ -46,6 +46,7 @@ import { snoozeRoutesList } from './partner/snoozes/snoozes.ts';
 import { ticketSettingsRoutes } from './partner/ticket-settings/routes.ts';
 import { eventLogRoutes } from './partner/event-log/routes.ts';
 import { alertRoutes } from './partner/alerts/routes.ts';
+import { billingRoutes } from './partner/billing/routes.ts';
 import type { RouteDef } from './route.ts';
 import { getErrorCatalogRoute, putErrorCatalogRoute } from './source/error-catalog.ts';
 import { sourceEventsRoute } from './source/events.ts';
@@ -53,6 +54,7 @@ import { sourceOrganizationRoutes } from './source/organizations.ts';
 import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
 import { sourcePartnerRoutes } from './source/partners.ts';
 import { sourcePlanRoutes } from './source/plans.ts';
+import { getSourceUsageRoute, sourceUsageRoute } from './source/usage.ts';
 
 const asRoutes = (...routes: unknown[]) => routes as RouteDef[];
 
@@ -100,6 +102,7 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   ...snoozeRoutesList,
   ...eventLogRoutes,
   ...alertRoutes,
+  ...billingRoutes,
 );
 
 export const sourceApiRoutes: RouteDef[] = [
@@ -110,6 +113,8 @@ export const sourceApiRoutes: RouteDef[] = [
   sourceEventsRoute as unknown as RouteDef,
   getErrorCatalogRoute as unknown as RouteDef,
   putErrorCatalogRoute as unknown as RouteDef,
+  sourceUsageRoute as unknown as RouteDef,
+  getSourceUsageRoute as unknown as RouteDef,
 ];
 
 export const allRoutes: RouteDef[] = [...partnerRoutes, ...sourceApiRoutes];

@@ -1,6 +1,6 @@
 // Schemas shared by many routes. Every object is closed (additionalProperties: false) so unknown
 // fields are refused on the way in and never leak on the way out.
-import { Type, type TSchema } from 'typebox';
+import { Type, type TSchema, type TUnsafe } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid', description: 'a record id (UUID)' });
 export const ExternalId = Type.String({
@@ -60,3 +60,13 @@ export const errorReplies = {
 };
 
 export const Closed = { additionalProperties: false } as const;
+
+/** One of these strings, typed as their union (TypeBox's own mapping of a list loses the literals). */
+export const Literals = <const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  ) as unknown as TUnsafe<T[number]>;

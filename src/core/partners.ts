@@ -40,6 +40,11 @@ export function canManageIntegrations(role: UserRole): boolean {
   return role !== 'viewer';
 }
 
+/** Whether `role` may approve, reject and sync billing and set its rules. */
+export function canManageBilling(role: UserRole): boolean {
+  return role === 'owner' || role === 'super_admin' || role === 'admin';
+}
+
 /** A manager may grant or touch roles up to its own, never above it. */
 export function canAssignRole(actorRole: UserRole, targetRole: UserRole): boolean {
   return canManageUsers(actorRole) && roleRank[targetRole] <= roleRank[actorRole];

@@ -221,21 +221,23 @@ export interface NewDelivery {
   partnerId: string;
   connectionId: string | null;
   organizationId: string;
-  alertId: string;
-  action: 'create' | 'note' | 'resolve' | 'reopen' | 'cancel';
+  /** null for a billing write (its change set says why). */
+  alertId: string | null;
+  action: 'create' | 'note' | 'resolve' | 'reopen' | 'cancel' | 'billing';
   request: Record<string, unknown>;
   outcome: 'ok' | 'failed' | 'dead';
   answer: string | null;
   durationMs: number;
   attempt: number;
   ticketId: string | null;
+  changeSetId?: string | null;
 }
 
 export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
   await db.query(
     `INSERT INTO deliveries (partner_id, connection_id, organization_id, alert_id, action, request, outcome,
-                             answer, duration_ms, attempt, ticket_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                             answer, duration_ms, attempt, ticket_id, change_set_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       d.partnerId,
       d.connectionId,
@@ -248,6 +250,7 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
       Math.round(d.durationMs),
       d.attempt,
       d.ticketId,
+      d.changeSetId ?? null,
     ],
   );
 }

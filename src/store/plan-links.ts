@@ -81,3 +81,28 @@ export async function planLinksOf(db: Db, partnerId: string, connectionId: strin
     link: r.product_id === null ? null : toLink(r),
   }));
 }
+
+/** A plan link's billing rules (only the fields set), or undefined when the plan is not linked. */
+export async function planLinkRules(
+  db: Db,
+  planId: string,
+  connectionId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db.query<{ billing_rules: Record<string, unknown> }>(
+    'SELECT billing_rules FROM plan_links WHERE plan_id = $1 AND connection_id = $2',
+    [planId, connectionId],
+  );
+  return row?.billing_rules;
+}
+
+export async function setPlanLinkRules(
+  db: Db,
+  planId: string,
+  connectionId: string,
+  rules: Record<string, unknown>,
+): Promise<void> {
+  await db.query(
+    'UPDATE plan_links SET billing_rules = $3, updated_at = now() WHERE plan_id = $1 AND connection_id = $2',
+    [planId, connectionId, JSON.stringify(rules)],
+  );
+}
