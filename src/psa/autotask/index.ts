@@ -4,7 +4,8 @@
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import { PsaError } from '../errors.ts';
 import type { PsaIdentity } from '../types.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, setBillingQuantity, writeBillingLine } from './billing-lines.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -69,5 +70,7 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
     addNote: (id, note) => t().addNote(id, note),
     setTicketStatus: (id, statusId, note) => t().setStatus(id, statusId, note),
     setBillingQuantity: (id, q) => setBillingQuantity(api(), id, q),
+    readBillingTargets: (ids) => readBillingTargets(api(), ids),
+    writeBillingLine: (id, line) => writeBillingLine(api(), id, line),
   };
 };

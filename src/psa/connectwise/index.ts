@@ -6,7 +6,8 @@ import type { PsaIdentity } from '../types.ts';
 import { PsaError } from '../errors.ts';
 import { CwSession } from './auth.ts';
 import { keysFix } from './errors.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, setBillingQuantity, writeBillingLine } from './billing-lines.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions, me } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -55,5 +56,7 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
     addNote: (id, note) => tickets.addNote(id, note),
     setTicketStatus: (id, statusId, note) => tickets.setStatus(id, statusId, note),
     setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
+    readBillingTargets: (ids) => readBillingTargets(api, ids),
+    writeBillingLine: (id, line) => writeBillingLine(api, id, line),
   };
 };
