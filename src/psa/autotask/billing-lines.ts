@@ -121,13 +121,21 @@ function checkLine(line: BillingLineWrite): void {
 async function readLine(api: AutotaskSession, id: string, ref: ContractServiceRef, now: Date) {
   const r = (await readRecords(api, [ref], now)).get(ref.contractServiceID);
   if (!r?.cs)
-    throw new PsaError('not_found', `Autotask has no contract service ${ref.contractServiceID} on contract ${ref.contractID}`, {
-      status: 404,
-    });
+    throw new PsaError(
+      'not_found',
+      `Autotask has no contract service ${ref.contractServiceID} on contract ${ref.contractID}`,
+      {
+        status: 404,
+      },
+    );
   if (Number(r.contract?.status) !== ACTIVE)
-    throw new PsaError('validation', `Autotask contract ${ref.contractID} is not active: its services cannot change`, {
-      fields: { targetId: 'contract not active' },
-    });
+    throw new PsaError(
+      'validation',
+      `Autotask contract ${ref.contractID} is not active: its services cannot change`,
+      {
+        fields: { targetId: 'contract not active' },
+      },
+    );
   if (!r.row)
     throw new PsaError(
       'validation',
@@ -137,7 +145,11 @@ async function readLine(api: AutotaskSession, id: string, ref: ContractServiceRe
   return stateOf(id, { cs: r.cs, row: r.row });
 }
 
-async function currentUnits(api: AutotaskSession, ref: ContractServiceRef, now: Date): Promise<number | undefined> {
+async function currentUnits(
+  api: AutotaskSession,
+  ref: ContractServiceRef,
+  now: Date,
+): Promise<number | undefined> {
   const row = currentRow(await unitRows(api, [f.eq('contractServiceID', ref.contractServiceID)], now), now);
   return row ? Number(row.units ?? 0) : undefined;
 }
@@ -202,7 +214,8 @@ export async function writeLine(
       { fields: { unitCost: 'not writable on a contract service' } },
     );
   const patch: Row = {};
-  if (line.unitPrice !== undefined && line.unitPrice !== before.unitPrice) patch.adjustedPrice = line.unitPrice;
+  if (line.unitPrice !== undefined && line.unitPrice !== before.unitPrice)
+    patch.adjustedPrice = line.unitPrice;
   if (line.description !== undefined && line.description !== (before.description ?? ''))
     patch.invoiceDescription = line.description;
   const patching = Object.keys(patch).length > 0;

@@ -22,7 +22,9 @@ export function targetId(contractId: string, serviceId: string, contractServiceI
 /** The parts of a target id, or undefined when it is not one this connector gives out. */
 export function parseTargetId(id: string): ContractServiceRef | undefined {
   const m = /^(\d{1,10})\.(\d{1,10})\.(\d{1,10})$/.exec(id.trim());
-  return m ? { contractID: Number(m[1]), serviceID: Number(m[2]), contractServiceID: Number(m[3]) } : undefined;
+  return m
+    ? { contractID: Number(m[1]), serviceID: Number(m[2]), contractServiceID: Number(m[3]) }
+    : undefined;
 }
 
 export function parseTarget(id: string): ContractServiceRef {

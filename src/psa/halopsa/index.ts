@@ -2,7 +2,8 @@
 // ../shared/reference/halopsa.md, spec ../shared/specs/halopsa/swagger.json) behind PsaClient.
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import type { PsaIdentity } from '../types.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, setBillingQuantity, writeBillingLine } from './billing-lines.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -43,5 +44,7 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
     addNote: (id, note) => tickets.addNote(id, note),
     setTicketStatus: (id, statusId, note) => tickets.setStatus(id, statusId, note),
     setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
+    readBillingTargets: (ids) => readBillingTargets(api, ids),
+    writeBillingLine: (id, line) => writeBillingLine(api, id, line),
   };
 };

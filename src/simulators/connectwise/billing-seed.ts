@@ -45,15 +45,13 @@ export function addBillingCompanies(store: Store, body: Record<string, unknown>)
       .table('companies')
       .insert({ ...c, identifier: `Billing${n}`, name: `Billing Customer ${n}`, deletedFlag: false });
     const { id: _p, ...p } = contact;
-    const person = store
-      .table('contacts')
-      .insert({
-        ...p,
-        firstName: 'Billing',
-        lastName: `Contact ${n}`,
-        company: { id: co.id },
-        communicationItems: [],
-      });
+    const person = store.table('contacts').insert({
+      ...p,
+      firstName: 'Billing',
+      lastName: `Contact ${n}`,
+      company: { id: co.id },
+      communicationItems: [],
+    });
     const { id: _a, ...a } = agreement;
     const ag = store.table('agreements').insert({
       ...a,
