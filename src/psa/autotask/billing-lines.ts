@@ -3,7 +3,8 @@
 // so a quantity is a ContractServiceAdjustment of the difference, effective today; price and
 // description are a PATCH of the ContractService.
 import { PsaError } from '../errors.ts';
-import type { BillingLineWrite, BillingTargetState, QuantityChange } from '../types.ts';
+import { checkPrices, numOrNull, type LineWritten } from '../billing-line.ts';
+import type { BillingLineWrite, BillingTargetState } from '../types.ts';
 import { writeOnce } from '../write-once.ts';
 import {
   ACTIVE,
@@ -27,9 +28,6 @@ interface LineRecord {
   cs: Row | undefined;
   row: Row | undefined;
 }
-
-const numOrNull = (v: unknown): number | null =>
-  v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 /** Contracts, contract services and today's units of these targets: three queries per 400 targets. */
 async function readRecords(
@@ -110,11 +108,7 @@ export async function readBillingTargets(
 
 function checkLine(line: BillingLineWrite): void {
   checkUnits(line.quantity);
-  for (const k of ['unitPrice', 'unitCost'] as const) {
-    const v = line[k];
-    if (v !== undefined && !Number.isFinite(v))
-      throw new PsaError('validation', `${k} must be a number`, { fields: { [k]: 'not a number' } });
-  }
+  checkPrices(line);
 }
 
 /** The line as Autotask holds it now, or why it cannot be written. */
@@ -202,7 +196,7 @@ export async function writeLine(
   id: string,
   line: BillingLineWrite,
   opts: { now?: Date; settleMs?: number } = {},
-): Promise<{ before: BillingTargetState; after: BillingTargetState }> {
+): Promise<LineWritten> {
   const now = opts.now ?? new Date();
   checkLine(line);
   const ref = parseTarget(id);
@@ -230,23 +224,4 @@ export async function writeLine(
   if (adjusting) await adjustUnits(api, ref, before.quantity, line.quantity, now, opts.settleMs ?? SETTLE_MS);
   if (!patching && !adjusting) return { before, after: before };
   return { before, after: await readLine(api, id, ref, now) };
-}
-
-export async function writeBillingLine(
-  api: AutotaskSession,
-  id: string,
-  line: BillingLineWrite,
-  opts: { now?: Date; settleMs?: number } = {},
-): Promise<BillingTargetState> {
-  return (await writeLine(api, id, line, opts)).after;
-}
-
-export async function setBillingQuantity(
-  api: AutotaskSession,
-  id: string,
-  quantity: number,
-  opts: { now?: Date; settleMs?: number } = {},
-): Promise<QuantityChange> {
-  const { before, after } = await writeLine(api, id, { quantity }, opts);
-  return { previous: before.quantity, current: after.quantity };
 }

@@ -6,7 +6,7 @@
 import { PsaError } from '../errors.ts';
 import type { BillingParent, BillingTarget, NewBillingTarget } from '../types.ts';
 import { writeOnce } from '../write-once.ts';
-import { setBillingQuantity } from './billing-lines.ts';
+import { writeLine } from './billing-lines.ts';
 import {
   ACTIVE,
   RECURRING_SERVICE,
@@ -165,7 +165,7 @@ async function targetOf(
 
 /**
  * Add a Service to a contract: `POST Contracts/{id}/Services` with `unitPrice` from the Service
- * (required, reference §4.5), then its units set by adjustment as `setBillingQuantity` does, since a
+ * (required, reference §4.5), then its units set by adjustment as `writeBillingLine` does, since a
  * ContractService holds no units. When the contract already has the service, that target is
  * answered unchanged. A lost reply is repaired by looking for the ContractService again
  * (src/psa/write-once.ts) before posting again; the units step repairs itself the same way.
@@ -197,10 +197,10 @@ export async function createBillingTarget(
   );
   // The create answers the id only (§4.1); the body holds all a target needs.
   const cs: Row = typeof created === 'number' ? { ...body, id: created } : created;
-  await setBillingQuantity(
+  await writeLine(
     api,
     targetId(String(contractID), String(serviceID), idOf(cs.id)),
-    input.quantity,
+    { quantity: input.quantity },
     { now, settleMs: opts.settleMs },
   );
   return targetOf(api, contract, cs, serviceName, now);

@@ -2,7 +2,8 @@
 // time — the spec has no route listing additions across agreements, so one `conditions` read per
 // agreement, run side by side — and written with one PATCH of only the fields that differ.
 import { PsaError } from '../errors.ts';
-import type { BillingLineWrite, BillingTargetState, QuantityChange } from '../types.ts';
+import { checkPrices, numOrNull, type LineWritten } from '../billing-line.ts';
+import type { BillingLineWrite, BillingTargetState } from '../types.ts';
 import type { CwSession } from './auth.ts';
 import { cancelled, open } from './billing.ts';
 import { isIn } from './conditions.ts';
@@ -31,8 +32,6 @@ function parseTarget(id: string): { agreementId: number; additionId: number } {
 
 const chunk = <T>(xs: T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
-
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function stateOf(id: string, d: Row): BillingTargetState {
   return {
@@ -94,11 +93,7 @@ function checkLine(line: BillingLineWrite): void {
     throw new PsaError('validation', 'A quantity must be a number of zero or more', {
       fields: { quantity: 'invalid' },
     });
-  for (const k of ['unitPrice', 'unitCost'] as const) {
-    const v = line[k];
-    if (v !== undefined && !Number.isFinite(v))
-      throw new PsaError('validation', `${k} must be a number`, { fields: { [k]: 'not a number' } });
-  }
+  checkPrices(line);
 }
 
 /**
@@ -110,7 +105,7 @@ export async function writeLine(
   api: CwSession,
   targetId: string,
   line: BillingLineWrite,
-): Promise<{ before: BillingTargetState; after: BillingTargetState }> {
+): Promise<LineWritten> {
   checkLine(line);
   const { agreementId, additionId } = parseTarget(targetId);
   const path = `finance/agreements/${agreementId}/additions/${additionId}`;
@@ -132,21 +127,4 @@ export async function writeLine(
   if (ops.length === 0) return { before, after: before };
   const saved = await api.patch<Row>(path, ops);
   return { before, after: stateOf(targetId, saved) };
-}
-
-export async function writeBillingLine(
-  api: CwSession,
-  targetId: string,
-  line: BillingLineWrite,
-): Promise<BillingTargetState> {
-  return (await writeLine(api, targetId, line)).after;
-}
-
-export async function setBillingQuantity(
-  api: CwSession,
-  targetId: string,
-  quantity: number,
-): Promise<QuantityChange> {
-  const { before, after } = await writeLine(api, targetId, { quantity });
-  return { previous: before.quantity, current: after.quantity };
 }

@@ -3,7 +3,8 @@
 // state read for many targets at once (src/psa/halopsa/by-ids.ts) and written with only what differs.
 // Both writes carry absolute values, so a repeat after a lost reply changes nothing.
 import { PsaError } from '../errors.ts';
-import type { BillingLineWrite, BillingTargetState, QuantityChange } from '../types.ts';
+import { checkPrices, numOrNull, type LineWritten } from '../billing-line.ts';
+import type { BillingLineWrite, BillingTargetState } from '../types.ts';
 import { derived, linesOf } from './billing.ts';
 import { readByIds } from './by-ids.ts';
 import type { HaloSession } from './session.ts';
@@ -18,9 +19,6 @@ function parseTargetId(id: string): Target | undefined {
   const lic = /^lic:(\d{1,10})$/.exec(id);
   return lic ? { kind: 'licence', id: lic[1]! } : undefined;
 }
-
-const numOrNull = (v: unknown): number | null =>
-  v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 function lineState(id: string, l: Row): BillingTargetState {
   return {
@@ -85,11 +83,7 @@ function checkLine(line: BillingLineWrite): void {
     throw new PsaError('validation', `A quantity must be zero or more (got ${line.quantity})`, {
       fields: { quantity: 'must be ≥ 0' },
     });
-  for (const k of ['unitPrice', 'unitCost'] as const) {
-    const v = line[k];
-    if (v !== undefined && !Number.isFinite(v))
-      throw new PsaError('validation', `${k} must be a number`, { fields: { [k]: 'not a number' } });
-  }
+  checkPrices(line);
 }
 
 /**
@@ -164,7 +158,7 @@ export async function writeLine(
   api: HaloSession,
   targetId: string,
   line: BillingLineWrite,
-): Promise<{ before: BillingTargetState; after: BillingTargetState }> {
+): Promise<LineWritten> {
   checkLine(line);
   const t = parseTargetId(targetId);
   if (!t)
@@ -174,21 +168,4 @@ export async function writeLine(
   return t.kind === 'line'
     ? writeInvoiceLine(api, targetId, t, line)
     : writeLicence(api, targetId, t.id, line);
-}
-
-export async function writeBillingLine(
-  api: HaloSession,
-  targetId: string,
-  line: BillingLineWrite,
-): Promise<BillingTargetState> {
-  return (await writeLine(api, targetId, line)).after;
-}
-
-export async function setBillingQuantity(
-  api: HaloSession,
-  targetId: string,
-  quantity: number,
-): Promise<QuantityChange> {
-  const { before, after } = await writeLine(api, targetId, { quantity });
-  return { previous: before.quantity, current: after.quantity };
 }
