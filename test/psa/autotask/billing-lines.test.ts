@@ -3,7 +3,7 @@
 // difference), never twice after a lost reply, 429 and 5xx retried, and Autotask's refusals kept.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PsaError } from '../../../src/psa/errors.ts';
-import { startRig, type Rig } from './helpers.ts';
+import { bodyErrors, startRig, type Rig } from './helpers.ts';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -113,7 +113,11 @@ describe('Autotask writeBillingLine', () => {
       adjustedPrice: 49.5,
       invoiceDescription: 'Managed Workstation (per device)',
     });
+    // `adjustedPrice` is writable per the entity docs (reference §4.5) but missing from the 2020
+    // Swagger model: the one field of the PATCH the spec does not know.
+    expect(bodyErrors(patch!)).toEqual([expect.stringMatching(/additionalProperty.*adjustedprice/)]);
     expect(new URL(post!.url).pathname).toMatch(/ContractServiceAdjustments$/);
+    expect(bodyErrors(post!)).toEqual([]);
     expect(JSON.parse(post!.requestBody!)).toEqual({
       contractID: 29684000,
       serviceID: 25,
@@ -238,6 +242,9 @@ describe('Autotask writeBillingLine', () => {
 
   it('answers not_found for a contract service that does not exist, and refuses bad quantities', async () => {
     const c = rig.client();
+    const inactive = await fail(c.writeBillingLine(ended, { quantity: 1 }));
+    expect(inactive!.kind).toBe('validation');
+    expect(inactive!.message).toMatch(/contract 29684022 is not active/);
     expect((await fail(c.writeBillingLine('29684000.25.999999', { quantity: 1 })))!.kind).toBe('not_found');
     for (const quantity of [-1, 2.5, Number.NaN])
       expect((await fail(c.writeBillingLine(target, { quantity })))!.kind).toBe('validation');
