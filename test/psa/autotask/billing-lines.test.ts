@@ -185,13 +185,7 @@ describe('Autotask writeBillingLine', () => {
   });
 
   it('repairs a 5xx on the adjustment and on the PATCH, writing each once', async () => {
-    const c = rig.client({
-      http: {
-        policy: { attempts: 4, baseMs: 1, capMs: 5 },
-        timeoutMs: 3_000,
-        onExchange: (e) => rig.exchanges.push(e),
-      },
-    });
+    const c = rig.client();
     const before = (await c.readBillingTargets([target])).get(target)!;
     const adjustments = (await adjustmentsOf(1)).length;
     await rig.control('faults', {
