@@ -52,6 +52,20 @@ describe('simulator server', () => {
     expect(log.map((l) => l.status)).toEqual([503, 'dropped', 200]);
   });
 
+  it('answers an injected status with the headers the rule gives (a 429 with Retry-After)', async () => {
+    const psa = counterPsa();
+    sim = await startSimServer(psa);
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '^/tickets$', status: 429, headers: { 'retry-after': '7' }, times: 1 }),
+    });
+    const limited = await fetch(`${sim.url}/tickets`, { method: 'POST' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect(psa.writes).toBe(0);
+    expect((await fetch(`${sim.url}/tickets`, { method: 'POST' })).headers.get('retry-after')).toBeNull();
+  });
+
   it('rejects a bad fault pattern with a 400', async () => {
     sim = await startSimServer(counterPsa());
     const res = await fetch(`${sim.url}/_sim/faults`, {

@@ -4,55 +4,26 @@
 // difference, effective today, which splits the current period. A new target is a ContractService
 // (`POST Contracts/{id}/Services`, priced from the Service) whose units are then set the same way.
 import { PsaError } from '../errors.ts';
-import type { BillingParent, BillingTarget, NewBillingTarget, QuantityChange } from '../types.ts';
+import type { BillingParent, BillingTarget, NewBillingTarget } from '../types.ts';
 import { writeOnce } from '../write-once.ts';
+import { writeLine } from './billing-lines.ts';
+import {
+  ACTIVE,
+  RECURRING_SERVICE,
+  checkUnits,
+  currentRow,
+  targetId,
+  time,
+  unitRows,
+} from './contract-units.ts';
 import { chunks, f, queryAll } from './query.ts';
 import type { AutotaskSession } from './session.ts';
 import { dayStart, idOf, str, toInt, type Row } from './wire.ts';
 
-const RECURRING_SERVICE = 7;
-const ACTIVE = 1;
 /** How many times a ContractService is posted, at most, when replies get lost. */
 const CREATE_ATTEMPTS = 3;
 /** How long to wait before looking a second time for a ContractService whose reply was lost. */
 export const SETTLE_MS = 1_000;
-
-/** `contractID.serviceID.contractServiceID`: everything an adjustment needs, without a look-up. */
-export function targetId(contractId: string, serviceId: string, contractServiceId: string): string {
-  return `${contractId}.${serviceId}.${contractServiceId}`;
-}
-
-function parseTarget(id: string): { contractID: number; serviceID: number; contractServiceID: number } {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(id.trim());
-  if (!m)
-    throw new PsaError('validation', `"${id}" is not an Autotask contract service`, {
-      fields: { targetId: 'not an Autotask contract service' },
-    });
-  return { contractID: Number(m[1]), serviceID: Number(m[2]), contractServiceID: Number(m[3]) };
-}
-
-/** Autotask dates are UTC, sometimes written without a zone (reference §4.3). */
-function time(v: unknown): number {
-  const s = str(v);
-  return Date.parse(/Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
-}
-
-/** The units row covering `now`: the latest that started by now and has not ended before today. */
-function currentRow(rows: Row[], now: Date): Row | undefined {
-  const today = Date.parse(dayStart(now));
-  return rows
-    .filter((r) => time(r.startDate) <= now.getTime() && time(r.endDate) >= today)
-    .sort((a, b) => time(a.startDate) - time(b.startDate))
-    .at(-1);
-}
-
-async function unitRows(api: AutotaskSession, filter: ReturnType<typeof f.eq>[], now: Date): Promise<Row[]> {
-  return queryAll(api, 'ContractServiceUnits', [
-    ...filter,
-    f.lte('startDate', now.toISOString()),
-    f.gte('endDate', dayStart(now)),
-  ]);
-}
 
 /** The company's active Recurring Service contracts: where contract services live. */
 function openContracts(api: AutotaskSession, companyId: string): Promise<Row[]> {
@@ -120,59 +91,6 @@ export async function billingTargets(
   return services.map((cs) =>
     toTarget(contractById.get(idOf(cs.contractID)), cs, names.get(idOf(cs.serviceID)), units, now),
   );
-}
-
-function checkUnits(quantity: number): void {
-  if (!Number.isInteger(quantity) || quantity < 0)
-    throw new PsaError('validation', 'Autotask contract service units must be a whole number, 0 or more', {
-      fields: { quantity: 'whole number ≥ 0' },
-    });
-}
-
-async function currentUnits(api: AutotaskSession, contractServiceID: number, now: Date): Promise<number> {
-  const row = currentRow(await unitRows(api, [f.eq('contractServiceID', contractServiceID)], now), now);
-  if (!row)
-    throw new PsaError(
-      'validation',
-      'This Autotask contract service has no billing period covering today: check the contract dates',
-      { fields: { targetId: 'no current period' } },
-    );
-  return Number(row.units ?? 0);
-}
-
-/**
- * Set the units of a contract service: `POST ContractServiceAdjustments` with `unitChange` the
- * difference, effective today. A lost reply is repaired by reading the units again: if they
- * already show the target, the adjustment went through.
- */
-export async function setBillingQuantity(
-  api: AutotaskSession,
-  id: string,
-  quantity: number,
-  now = new Date(),
-): Promise<QuantityChange> {
-  checkUnits(quantity);
-  const t = parseTarget(id);
-  const previous = await currentUnits(api, t.contractServiceID, now);
-  if (previous === quantity) return { previous, current: quantity };
-  const body = {
-    contractID: t.contractID,
-    serviceID: t.serviceID,
-    unitChange: quantity - previous,
-    effectiveDate: dayStart(now),
-  };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await api.create('ContractServiceAdjustments', body, 'ContractServiceAdjustments');
-      break;
-    } catch (err) {
-      if (!(err instanceof PsaError) || err.kind !== 'transient') throw err;
-      const seen = await currentUnits(api, t.contractServiceID, now);
-      if (seen === quantity) break;
-      if (seen !== previous || attempt >= 3) throw err;
-    }
-  }
-  return { previous, current: await currentUnits(api, t.contractServiceID, now) };
 }
 
 /** `service:25` (as listProducts gives it) or `25` → 25; Products cannot go on a contract. */
@@ -247,7 +165,7 @@ async function targetOf(
 
 /**
  * Add a Service to a contract: `POST Contracts/{id}/Services` with `unitPrice` from the Service
- * (required, reference §4.5), then its units set by adjustment as `setBillingQuantity` does, since a
+ * (required, reference §4.5), then its units set by adjustment as `writeBillingLine` does, since a
  * ContractService holds no units. When the contract already has the service, that target is
  * answered unchanged. A lost reply is repaired by looking for the ContractService again
  * (src/psa/write-once.ts) before posting again; the units step repairs itself the same way.
@@ -279,11 +197,11 @@ export async function createBillingTarget(
   );
   // The create answers the id only (§4.1); the body holds all a target needs.
   const cs: Row = typeof created === 'number' ? { ...body, id: created } : created;
-  await setBillingQuantity(
+  await writeLine(
     api,
     targetId(String(contractID), String(serviceID), idOf(cs.id)),
-    input.quantity,
-    now,
+    { quantity: input.quantity },
+    { now, settleMs: opts.settleMs },
   );
   return targetOf(api, contract, cs, serviceName, now);
 }

@@ -4,7 +4,9 @@
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import { PsaError } from '../errors.ts';
 import type { PsaIdentity } from '../types.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, writeLine } from './billing-lines.ts';
+import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -68,6 +70,8 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
     findTicketByExternalRef: (ref) => t().findByExternalRef(ref),
     addNote: (id, note) => t().addNote(id, note),
     setTicketStatus: (id, statusId, note) => t().setStatus(id, statusId, note),
-    setBillingQuantity: (id, q) => setBillingQuantity(api(), id, q),
+    setBillingQuantity: (id, quantity) => writeLine(api(), id, { quantity }).then(quantityChange),
+    readBillingTargets: (ids) => readBillingTargets(api(), ids),
+    writeBillingLine: (id, line) => writeLine(api(), id, line).then((w) => w.after),
   };
 };

@@ -4,7 +4,7 @@
 // target is a POST of an addition (product, quantity, `billCustomer`) on one of those agreements.
 import { PsaError } from '../errors.ts';
 import { writeOnce } from '../write-once.ts';
-import type { BillingParent, BillingTarget, NewBillingTarget, QuantityChange } from '../types.ts';
+import type { BillingParent, BillingTarget, NewBillingTarget } from '../types.ts';
 import type { CwSession } from './auth.ts';
 import { and, eq } from './conditions.ts';
 import { listAll } from './paging.ts';
@@ -13,13 +13,14 @@ import { cwInt, num, refId, str, type Row } from './wire.ts';
 /** How many times an addition is posted, at most, when replies get lost. */
 const CREATE_ATTEMPTS = 3;
 
-function cancelled(r: Row, now: number): boolean {
+/** An addition is gone once its cancelled date has come (reference §7.8). */
+export function cancelled(r: Row, now: number): boolean {
   const at = Date.parse(str(r.cancelledDate));
   return !Number.isNaN(at) && at <= now;
 }
 
 /** An agreement new additions may go on: not cancelled, and Active when the server says. */
-const open = (a: Row): boolean =>
+export const open = (a: Row): boolean =>
   a.cancelledFlag !== true && (!str(a.agreementStatus) || str(a.agreementStatus) === 'Active');
 
 /** The company's agreements that are not cancelled and are active. */
@@ -66,16 +67,6 @@ export function toTarget(a: Row, d: Row): BillingTarget {
     quantity: num(d.quantity),
     parent: { id: str(a.id), name: str(a.name) },
   };
-}
-
-export function parseTargetId(id: string): { agreementId: number; additionId: number } {
-  const m = /^(\d+):(\d+)$/.exec(id.trim());
-  if (!m) {
-    throw new PsaError('validation', `"${id}" is not a ConnectWise agreement addition the hub listed`, {
-      fields: { targetId: 'unknown' },
-    });
-  }
-  return { agreementId: cwInt(m[1]!, 'Agreement id'), additionId: cwInt(m[2]!, 'Addition id') };
 }
 
 function checkQuantity(quantity: number): void {
@@ -162,23 +153,4 @@ export async function createBillingTarget(
     // As for tickets: a failure that came with an answer is over; only a silent one may still land.
     { settleMs, attempts: CREATE_ATTEMPTS, mayStillLand: (err) => err.details.status === undefined },
   );
-}
-
-export async function setBillingQuantity(
-  api: CwSession,
-  targetId: string,
-  quantity: number,
-): Promise<QuantityChange> {
-  checkQuantity(quantity);
-  const { agreementId, additionId } = parseTargetId(targetId);
-  const path = `finance/agreements/${agreementId}/additions/${additionId}`;
-  const before = await api.find<Row>(path);
-  if (!before)
-    throw new PsaError('not_found', `ConnectWise has no addition ${additionId} on agreement ${agreementId}`, {
-      status: 404,
-    });
-  const previous = num(before.quantity);
-  if (previous === quantity) return { previous, current: quantity };
-  const after = await api.patch<Row>(path, [{ op: 'replace', path: 'quantity', value: quantity }]);
-  return { previous, current: num(after.quantity) };
 }

@@ -6,7 +6,9 @@ import type { PsaIdentity } from '../types.ts';
 import { PsaError } from '../errors.ts';
 import { CwSession } from './auth.ts';
 import { keysFix } from './errors.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, writeLine } from './billing-lines.ts';
+import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions, me } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -54,6 +56,8 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
     findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),
     addNote: (id, note) => tickets.addNote(id, note),
     setTicketStatus: (id, statusId, note) => tickets.setStatus(id, statusId, note),
-    setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
+    setBillingQuantity: (id, quantity) => writeLine(api, id, { quantity }).then(quantityChange),
+    readBillingTargets: (ids) => readBillingTargets(api, ids),
+    writeBillingLine: (id, line) => writeLine(api, id, line).then((w) => w.after),
   };
 };

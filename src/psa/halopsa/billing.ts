@@ -4,7 +4,7 @@
 // A new target is a line added to one of the client's recurring invoices (`POST
 // /RecurringInvoice/Lines`); software licences are not created by the hub.
 import { PsaError } from '../errors.ts';
-import type { BillingParent, BillingTarget, NewBillingTarget, QuantityChange } from '../types.ts';
+import type { BillingParent, BillingTarget, NewBillingTarget } from '../types.ts';
 import { writeOnce } from '../write-once.ts';
 import { listAll } from './listing.ts';
 import type { HaloSession } from './session.ts';
@@ -21,9 +21,9 @@ function invoiceName(h: Row): string {
 }
 
 /** Lines whose quantity Halo derives from users, assets or licences (quantity type ≠ 0). */
-const derived = (l: Row): boolean => num(l.recurring_invoice_quantity_type) !== 0;
+export const derived = (l: Row): boolean => num(l.recurring_invoice_quantity_type) !== 0;
 
-const linesOf = (h: Row): Row[] => (Array.isArray(h.lines) ? (h.lines as Row[]) : []);
+export const linesOf = (h: Row): Row[] => (Array.isArray(h.lines) ? (h.lines as Row[]) : []);
 
 function lineTarget(h: Row, l: Row): BillingTarget {
   const parent = { id: haloOwnId(h.id), name: invoiceName(h) };
@@ -167,51 +167,4 @@ export async function createBillingTarget(
     find,
     { settleMs, attempts: CREATE_ATTEMPTS },
   );
-}
-
-export async function setBillingQuantity(
-  api: HaloSession,
-  targetId: string,
-  quantity: number,
-): Promise<QuantityChange> {
-  checkQuantity(quantity);
-  const line = /^ril:(-?\d+):(\d+)$/.exec(targetId);
-  if (line) {
-    const [, headerId = '', lineId = ''] = line;
-    const header = await api.find<Row>(`RecurringInvoice/${headerId}`);
-    const current = (Array.isArray(header?.lines) ? (header.lines as Row[]) : []).find(
-      (l) => haloOwnId(l.id) === lineId,
-    );
-    if (!header || !current)
-      throw new PsaError(
-        'not_found',
-        `HaloPSA has no recurring-invoice line ${lineId} on invoice ${headerId}`,
-        { status: 404 },
-      );
-    const previous = num(current.qty_order);
-    if (previous !== quantity) {
-      // `updatelines` patches existing lines by id; a minimal {id, ihid, qty_order} is enough
-      // (reference §4.15). Posting the header with `lines` would replace the full set.
-      await api.post(
-        'RecurringInvoice/updatelines',
-        [{ id: Number(lineId), ihid: Number(headerId), qty_order: quantity }],
-        true,
-      );
-    }
-    return { previous, current: quantity };
-  }
-  const lic = /^lic:(\d+)$/.exec(targetId);
-  if (lic) {
-    const [, id = ''] = lic;
-    const licence = await api.find<Row>(`SoftwareLicence/${id}`);
-    if (!licence || licence.deleted === true)
-      throw new PsaError('not_found', `HaloPSA has no software licence ${id}`, { status: 404 });
-    const previous = num(licence.count);
-    // ESET: POST /SoftwareLicence [{id, count}] updates only the fields sent (§4.14).
-    if (previous !== quantity) await api.post('SoftwareLicence', [{ id: Number(id), count: quantity }], true);
-    return { previous, current: quantity };
-  }
-  throw new PsaError('validation', `"${targetId}" is not a HaloPSA billing target`, {
-    fields: { targetId: 'unknown target' },
-  });
 }

@@ -2,7 +2,9 @@
 // ../shared/reference/halopsa.md, spec ../shared/specs/halopsa/swagger.json) behind PsaClient.
 import type { ConnectorFactory, PsaClient } from '../client.ts';
 import type { PsaIdentity } from '../types.ts';
-import { billingParents, billingTargets, createBillingTarget, setBillingQuantity } from './billing.ts';
+import { billingParents, billingTargets, createBillingTarget } from './billing.ts';
+import { readBillingTargets, writeLine } from './billing-lines.ts';
+import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
@@ -42,6 +44,8 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
     findTicketByExternalRef: (ref) => tickets.findByExternalRef(ref),
     addNote: (id, note) => tickets.addNote(id, note),
     setTicketStatus: (id, statusId, note) => tickets.setStatus(id, statusId, note),
-    setBillingQuantity: (id, q) => setBillingQuantity(api, id, q),
+    setBillingQuantity: (id, quantity) => writeLine(api, id, { quantity }).then(quantityChange),
+    readBillingTargets: (ids) => readBillingTargets(api, ids),
+    writeBillingLine: (id, line) => writeLine(api, id, line).then((w) => w.after),
   };
 };

@@ -7,9 +7,13 @@
 //                        again; {secret: "new"} → a new secret is the valid one (rotation)
 //   permissions         {remove: ["Tickets", "TicketNotes:create", …]} | {restore: true}
 //                        → 200 {removed: [...]}
+//   billing-companies   {count, services?: 2} → 201 {companies: [{companyId, contractId,
+//                        contractServiceIds}]}: companies with a current recurring contract (billing-seed.ts)
 import type { SimResponse } from '../shared/types.ts';
+import { addBillingCompanies } from './billing-seed.ts';
 import type { AuthState } from './auth.ts';
 import type { Permissions } from './permissions.ts';
+import type { AutotaskStore } from './store.ts';
 import type { Limits, LimitsConfig } from './threshold.ts';
 
 export interface ControlState {
@@ -17,6 +21,8 @@ export interface ControlState {
   limits: Limits;
   perms: Permissions;
   originalSecret: string;
+  /** The current store (reset replaces it). */
+  store: () => AutotaskStore;
 }
 
 function obj(body: unknown): Record<string, unknown> {
@@ -58,6 +64,8 @@ export function control(action: string, body: unknown, state: ControlState): Sim
       if (b.remove !== undefined) state.perms.remove(b.remove);
       return { status: 200, body: { removed: state.perms.list() } };
     }
+    case 'billing-companies':
+      return { status: 201, body: { companies: addBillingCompanies(state.store(), b, new Date()) } };
     default:
       return undefined;
   }

@@ -135,7 +135,13 @@ export function createAutotaskSimulator(seed?: unknown): SimPsa {
       return rows.find((r) => String(r.id) === id);
     },
     control(action: string, body: unknown) {
-      return control(action, body, { auth, limits, perms, originalSecret: credentials.secret });
+      return control(action, body, {
+        auth,
+        limits,
+        perms,
+        originalSecret: credentials.secret,
+        store: () => store,
+      });
     },
   };
 }

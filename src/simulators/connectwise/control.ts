@@ -3,7 +3,9 @@
 //   expire-credentials  {} | {restore: true}                            → the keys answer 401
 //   permissions         {remove: ["Module.Function[:level]"]} | {restore: true} → 403 and mySecurity
 //   auth-failure-status {status: 404 | 401}                             → cloud answers bad auth with 404 [S1]
+//   billing-companies   {count, products?: 2}                             → companies with an agreement and additions
 import type { SimResponse } from '../shared/types.ts';
+import { addBillingCompanies } from './billing-seed.ts';
 import type { Throttle } from './rate-limit.ts';
 import { applyRemovals, keyOf, type Removals } from './security.ts';
 import type { Store } from './store.ts';
@@ -59,6 +61,8 @@ export function control(state: ControlState, action: string, rawBody: unknown): 
       state.authFailureStatus = status;
       return { status: 200, body: { authFailureStatus: status } };
     }
+    case 'billing-companies':
+      return { status: 201, body: { companies: addBillingCompanies(state.store, body) } };
     default:
       return undefined;
   }

@@ -5,16 +5,21 @@
 //   expire-credentials  {} | {restore: true}                 the client secret stops (or resumes) working
 //   permissions         {remove: [...]} | {restore: true}    take scopes away from the application
 //   status              {}                                   the current settings
+//   billing-companies   {count, items?: 2}                   clients with a recurring invoice of 2 lines
 import type { SimResponse } from '../shared/types.ts';
 import type { AuthServer } from './auth.ts';
+import { addBillingCompanies } from './billing-seed.ts';
 import { allPermissions, expandScopes, isKnownScope } from './permissions.ts';
 import type { RollingWindow } from './rate-limit.ts';
+import type { HaloState } from './state.ts';
 
 export interface ControlTargets {
   auth: AuthServer;
   rate: RollingWindow;
   /** The application's grant (atomic permissions); calls need their permission in here. */
   grant: Set<string>;
+  /** The current tenant data (reset replaces it). */
+  state: () => HaloState;
 }
 
 function obj(body: unknown): Record<string, unknown> {
@@ -77,6 +82,8 @@ export function runControl(t: ControlTargets, action: string, rawBody: unknown):
         secretValid: t.auth.secretValid,
         granted: [...t.grant].sort(),
       });
+    case 'billing-companies':
+      return { status: 201, body: { companies: addBillingCompanies(t.state(), body) } };
     default:
       return undefined;
   }

@@ -135,7 +135,7 @@ export function createHalopsaSimulator(seed?: unknown): SimPsa {
       return row === undefined ? undefined : def ? { ...row, ...pickSchema(def.schema, row) } : row;
     },
     control(action, body) {
-      return runControl({ auth, rate, grant }, action, body);
+      return runControl({ auth, rate, grant, state: () => state }, action, body);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface FaultRule {
   status?: number;
   /** Body for `status`; JSON unless a string. */
   body?: unknown;
+  /** Headers for `status`, e.g. `{"retry-after": "1"}` on a 429. */
+  headers?: Record<string, string>;
   /** Delay before answering (or before dropping). */
   latencyMs?: number;
   /** Probability in [0,1] that the rule fires on a matching request; 1 when absent. */

@@ -38,7 +38,8 @@ export async function startSimServer(psa: SimPsa, opts: SimStartOptions = {}): P
     const fault = faults.match(simReq.method, simReq.path);
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.dropBeforeCommit) return drop(res, simReq);
-    if (fault?.status !== undefined) return answer(res, simReq, { status: fault.status, body: fault.body });
+    if (fault?.status !== undefined)
+      return answer(res, simReq, { status: fault.status, body: fault.body, headers: fault.headers });
     const response = await psa.handle(simReq);
     if (fault?.holdAfterCommitMs) await sleep(fault.holdAfterCommitMs);
     if (fault?.dropAfterCommit) return drop(res, simReq);
