@@ -195,10 +195,13 @@ function changeLine(d: DesiredLine, held: HeldLine, write: LineWrite, s: SafetyS
   };
 }
 
-/** Whether two plans would write the same lines (a pending change set is kept, not replaced). */
-export function sameChanges(a: Pick<ChangeLine, 'targetId' | 'write' | 'current'>[], b: typeof a): boolean {
+/** Whether two plans would write the same lines for the same reasons (a pending one is kept, not replaced). */
+export function sameChanges(
+  a: Pick<ChangeLine, 'targetId' | 'write' | 'current' | 'held'>[],
+  b: typeof a,
+): boolean {
   if (a.length !== b.length) return false;
-  const key = (l: (typeof a)[number]) => JSON.stringify([l.targetId, l.current, l.write]);
+  const key = (l: (typeof a)[number]) => JSON.stringify([l.targetId, l.current, l.write, [...l.held].sort()]);
   const keys = new Set(a.map(key));
   return b.every((l) => keys.has(key(l)));
 }

@@ -67,10 +67,30 @@ beforeAll(async () => {
     );
     return { alert: alert!.id, delivery: delivery!.id };
   };
+  /** A pending billing change set and a billing run for `orgId` on `connectionId` (minimal rows). */
+  const billingFor = async (orgId: string, partnerId: string, connectionId: string) => {
+    const [link] = await t.hub.db.query<{ id: string }>(
+      `INSERT INTO org_links (organization_id, connection_id, company_id, company_name, method)
+       VALUES ($1, $2, '1', 'Isolated company', 'manual') RETURNING id`,
+      [orgId, connectionId],
+    );
+    const [run] = await t.hub.db.query<{ id: string }>(
+      `INSERT INTO billing_runs (connection_id, cause, state) VALUES ($1, 'sync_now', 'done') RETURNING id`,
+      [connectionId],
+    );
+    const [cs] = await t.hub.db.query<{ id: string }>(
+      `INSERT INTO billing_change_sets (link_id, connection_id, organization_id, partner_id, run_id, state, held, cause)
+       VALUES ($1, $2, $3, $4, $5, 'pending', '{preview}', 'sync_now') RETURNING id`,
+      [link!.id, connectionId, orgId, partnerId, run!.id],
+    );
+    return { changeSet: cs!.id, billingRun: run!.id };
+  };
   const connB = await connect(tree.partners.resB);
   const connA = await connect(tree.partners.resA);
   const logB = await alertWithDelivery(tree.orgs.orgB, tree.partners.resB, connB);
   const logA = await alertWithDelivery(tree.orgs.orgA, tree.partners.resA, connA);
+  const billB = await billingFor(tree.orgs.orgB, tree.partners.resB, connB);
+  const billA = await billingFor(tree.orgs.orgA, tree.partners.resA, connA);
   ofB = {
     partner: tree.partners.resB,
     user: ownerB.userId,
@@ -83,6 +103,7 @@ beforeAll(async () => {
     psaKind: 'halopsa',
     delivery: logB.delivery,
     alert: logB.alert,
+    ...billB,
     names: [`Reseller B ${tree.tag}`, `Org B ${tree.tag}`, `Plan planB ${tree.tag}`],
   };
   ofParent = {
@@ -97,6 +118,7 @@ beforeAll(async () => {
     psaKind: 'halopsa',
     delivery: logA.delivery,
     alert: logA.alert,
+    ...billA,
     names: [`Reseller A ${tree.tag}`, `Org A ${tree.tag}`, `Plan planA ${tree.tag}`],
   };
 });
@@ -156,6 +178,8 @@ async function expectNoReach(caller: Client, route: RouteDef, targets: Targets) 
       targets.connection,
       targets.delivery,
       targets.alert,
+      targets.changeSet,
+      targets.billingRun,
     ]) {
       expect(res.text, `${label} leaks ${id}`).not.toContain(id);
     }
@@ -206,5 +230,10 @@ describe('tenant isolation over every Partner API route', () => {
       ofB.alert,
     ]);
     expect(alerts).toHaveLength(1);
+    const pending = await t.hub.db.query(
+      "SELECT 1 FROM billing_change_sets WHERE id = $1 AND state = 'pending'",
+      [ofB.changeSet],
+    );
+    expect(pending).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketDestination } from '../../src/jobs/ticket-destination.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import type { Client } from '../support/client.ts';
+import { cwApi as cwApiOf } from '../support/connectwise-api.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
 
 let t: TestHub;
@@ -21,22 +22,7 @@ const planId = async (ext: string) =>
 const linkRows = () => t.hub.db.query('SELECT * FROM org_links ORDER BY linked_at, id');
 const billingRows = () => t.hub.db.query('SELECT * FROM org_link_billing ORDER BY link_id, plan_id');
 
-/** The ConnectWise API itself, to change the PSA behind the hub's back. */
-async function cwApi(method: string, path: string, body?: unknown): Promise<Row> {
-  const c = cw.credentials;
-  const res = await fetch(`${cw.url}/v4_6_release/apis/3.0/${path}`, {
-    method,
-    headers: {
-      authorization:
-        'Basic ' + Buffer.from(`${c.companyId}+${c.publicKey}:${c.privateKey}`).toString('base64'),
-      clientId: c.clientId!,
-      'content-type': 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? {} : ((await res.json()) as Row);
-}
+const cwApi = (method: string, path: string, body?: unknown) => cwApiOf(cw, method, path, body);
 
 async function records(sim: RunningSimulator, table: string): Promise<Row[]> {
   return (await (await fetch(`${sim.url}/_sim/records/${table}`)).json()) as Row[];

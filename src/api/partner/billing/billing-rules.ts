@@ -42,7 +42,7 @@ const RulesBody = Type.Partial(Type.Object(RuleFields, Closed), {
 
 const RulesReply = Type.Object(
   {
-    rules: Type.Partial(Type.Object(RuleFields, Closed)),
+    rules: Type.Partial(Type.Object(RuleFields, Closed), Closed),
     effective: Type.Object(RuleFields, Closed),
   },
   Closed,

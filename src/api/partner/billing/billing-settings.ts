@@ -78,7 +78,7 @@ export const setBillingSettingsRoute = defineRoute({
         approvalThresholdPercent: Type.Optional(Fields.approvalThresholdPercent),
         approvalThresholdUnits: Type.Optional(Fields.approvalThresholdUnits),
         driftPolicy: Type.Optional(Fields.driftPolicy),
-        schedule: Type.Optional(Type.Partial(Type.Object(Schedule, Closed))),
+        schedule: Type.Optional(Type.Partial(Type.Object(Schedule, Closed), Closed)),
       },
       { ...Closed, examples: [{ mode: 'preview', schedule: { kind: 'daily', hour: 2 } }] },
     ),
