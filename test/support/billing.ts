@@ -12,8 +12,9 @@ export async function billingCompanies(simUrl: string, count: number): Promise<{
     body: JSON.stringify({ count }),
   });
   if (!res.ok) throw new Error(`billing-companies: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { companies: { companyId: number | string }[] };
-  return body.companies.map((c) => ({ companyId: String(c.companyId) }));
+  // Halo calls its companies clients.
+  const body = (await res.json()) as { companies: { companyId?: number; clientId?: number }[] };
+  return body.companies.map((c) => ({ companyId: String(c.companyId ?? c.clientId) }));
 }
 
 /** The company's billing targets, as the hub lists them. */

@@ -101,6 +101,14 @@ export const setPlanLinkRulesRoute = defineRoute({
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
     const rules = checked(req.body);
+    if (connection.kind === 'autotask' && rules.unitCost != null)
+      throw new AppError(
+        'invalid_request',
+        'unitCost: Autotask does not let an integration set a contract service’s cost',
+        {
+          details: [{ path: 'body/unitCost', message: 'not writable on Autotask' }],
+        },
+      );
     await linkedRules(deps.db, req.params.planId, connection.id);
     await deps.db.transaction(async (tx) => {
       await setPlanLinkRules(tx, req.params.planId, connection.id, rules);
