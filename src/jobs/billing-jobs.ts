@@ -37,6 +37,8 @@ export async function startBillingRun(
     requestedBy?: string | null;
     /** The links to reconcile; every billed link of the connection (or organization) when left out. */
     linkIds?: string[];
+    /** The time it reconciles as of (a schedule's tick); now when left out. */
+    asOf?: Date;
   },
 ): Promise<BillingRun> {
   const run = await createRun(tx, {
@@ -45,6 +47,7 @@ export async function startBillingRun(
     cause: r.cause,
     requestedBy: r.requestedBy ?? null,
     linkIds: r.linkIds ?? null,
+    ...(r.asOf ? { asOf: r.asOf } : {}),
   });
   await queue.enqueue(tx, BILLING_RUN_QUEUE, { runId: run.id }, { group: { id: r.connectionId } });
   return run;
@@ -60,7 +63,7 @@ export async function tickBilling(deps: BillingDeps, queue: Queue): Promise<numb
     if (!c || !billable(c) || (await runWaiting(deps.db, id, 'on_change'))) continue;
     const linkIds = await dueLinkIds(deps.db, id, now);
     await deps.db.transaction((tx) =>
-      startBillingRun(queue, tx, { connectionId: id, cause: 'on_change', linkIds }),
+      startBillingRun(queue, tx, { connectionId: id, cause: 'on_change', linkIds, asOf: now }),
     );
     started++;
   }
@@ -73,7 +76,9 @@ export async function tickBilling(deps: BillingDeps, queue: Queue): Promise<numb
       Math.max(last?.getTime() ?? 0, Date.parse(settings.updatedAt ?? '') || c.createdAt.getTime()),
     );
     if (!scheduledRunDue(settings.schedule, since, now)) continue;
-    await deps.db.transaction((tx) => startBillingRun(queue, tx, { connectionId: c.id, cause: kind }));
+    await deps.db.transaction((tx) =>
+      startBillingRun(queue, tx, { connectionId: c.id, cause: kind, asOf: now }),
+    );
     started++;
   }
   return started;

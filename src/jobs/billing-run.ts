@@ -28,6 +28,7 @@ export const LINKS_PER_READ = 100;
 const RETRY_AFTER_MS = 5 * 60_000;
 
 export interface BillingDeps extends SessionDeps {
+  /** The clock of the schedules' tick (tests move it). */
   now?: () => Date;
 }
 
@@ -42,7 +43,8 @@ export async function runBilling(deps: BillingDeps, runId: string): Promise<void
   const run = await getRun(deps.db, runId);
   if (!run || run.state === 'done' || run.state === 'failed') return;
   const connection = await getConnection(deps.db, run.connectionId);
-  const now = deps.now?.() ?? new Date();
+  // The run reconciles as of the time it was made for (a schedule's tick), not when a worker got to it.
+  const now = run.asOf;
   if (!connection || connection.status === 'revoked')
     return finishRun(deps.db, runId, 'The connection is revoked');
   const settings = billingSettings(connection);

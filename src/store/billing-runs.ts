@@ -11,6 +11,7 @@ export interface BillingRun {
   organizationId: string | null;
   cause: RunCause;
   linkIds: string[] | null;
+  asOf: Date;
   state: 'queued' | 'running' | 'done' | 'failed';
   linksTotal: number;
   linksDone: number;
@@ -29,6 +30,7 @@ interface Row {
   organization_id: string | null;
   cause: RunCause;
   link_ids: string[] | null;
+  as_of: Date;
   state: BillingRun['state'];
   links_total: number;
   links_done: number;
@@ -47,6 +49,7 @@ const toRun = (r: Row): BillingRun => ({
   organizationId: r.organization_id,
   cause: r.cause,
   linkIds: r.link_ids,
+  asOf: r.as_of,
   state: r.state,
   linksTotal: r.links_total,
   linksDone: r.links_done,
@@ -67,12 +70,13 @@ export async function createRun(
     cause: RunCause;
     requestedBy: string | null;
     linkIds: string[] | null;
+    asOf?: Date;
   },
 ): Promise<BillingRun> {
   const [row] = await db.query<Row>(
-    `INSERT INTO billing_runs (connection_id, organization_id, cause, requested_by, link_ids)
-     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [r.connectionId, r.organizationId, r.cause, r.requestedBy, r.linkIds],
+    `INSERT INTO billing_runs (connection_id, organization_id, cause, requested_by, link_ids, as_of)
+     VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING *`,
+    [r.connectionId, r.organizationId, r.cause, r.requestedBy, r.linkIds, r.asOf?.toISOString() ?? null],
   );
   return toRun(row!);
 }
@@ -111,10 +115,10 @@ export async function finishRun(db: Db, id: string, error: string | null): Promi
   );
 }
 
-/** When the connection's last scheduled run (daily or monthly) was created. */
+/** The time the connection's last scheduled run (daily or monthly) was for. */
 export async function lastScheduledRunAt(db: Db, connectionId: string): Promise<Date | null> {
   const [row] = await db.query<{ at: Date | null }>(
-    `SELECT max(created_at) AS at FROM billing_runs
+    `SELECT max(as_of) AS at FROM billing_runs
       WHERE connection_id = $1 AND cause IN ('daily', 'monthly')`,
     [connectionId],
   );

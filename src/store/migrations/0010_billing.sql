@@ -42,6 +42,8 @@ CREATE TABLE billing_runs (
   -- The links it reconciles, fixed when it is made (due or approved ones); null = every billed link
   -- of the connection (or of the organization).
   link_ids uuid[],
+  -- The time it reconciles as of (the tick's clock): schedules and the minimum interval use it.
+  as_of timestamptz NOT NULL DEFAULT now(),
   state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
   links_total integer NOT NULL DEFAULT 0,
   links_done integer NOT NULL DEFAULT 0,
