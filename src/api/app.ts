@@ -12,6 +12,7 @@ import { authorize } from './authorization.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
+import { refuseNulBytes } from './nul-bytes.ts';
 import { installOpenApi } from './openapi.ts';
 import type { RouteContext, RouteDef } from './route.ts';
 import { allRoutes } from './routes.ts';
@@ -73,6 +74,9 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
           'Change the one-time password first: POST /api/v1/me/password',
         );
       }
+    },
+    preValidation: async (request) => {
+      refuseNulBytes({ body: request.body, querystring: request.query, params: request.params });
     },
     handler: async (request, reply) => {
       const ctx: RouteContext = {
