@@ -17,9 +17,11 @@ import {
   touchChangeSet,
 } from '../store/change-sets.ts';
 import { getConnection, type Connection } from '../store/connections.ts';
+import { recordLinkHealth } from '../store/org-links.ts';
 import type { Db } from '../store/db.ts';
 import { applyChangeSet } from './billing-apply.ts';
 import { billingSettings, type BillingSettings } from './billing-settings.ts';
+import { goneDetail } from './link-health.ts';
 import { clientFor, type SessionDeps } from './psa-session.ts';
 
 /** Links reconciled per PSA read: their lines are asked for together. */
@@ -164,6 +166,15 @@ async function reconcileLink(
       lines: planLines(plan, lines),
     }).then((id) => (plan.held.length ? null : id));
   });
+  const gone = plan.lines.filter((l) => l.held.includes('target_gone'));
+  if (gone.length > 0)
+    // Link health says why nothing is written, as the six-hourly check would (src/jobs/link-health.ts).
+    await recordLinkHealth(deps.db, linkId, {
+      health: 'invalid',
+      detail: goneDetail(
+        gone.map((g) => lines.find((l) => l.targetId === g.targetId)?.targetLabel ?? g.targetId),
+      ),
+    });
   let retryAt: Date | null = plan.deferredUntil;
   if (toApply) {
     const [cs] = await getChangeSets(deps.db, [toApply], null);

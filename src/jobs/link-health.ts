@@ -12,6 +12,10 @@ export interface HealthVerdict {
   detail: string | null;
 }
 
+/** Why a link is invalid: the billing records it bills into that are gone from the PSA. */
+export const goneDetail = (labels: string[]) =>
+  `Billing record${labels.length > 1 ? 's' : ''} gone: ${labels.map((l) => `"${l}"`).join(', ')}`;
+
 /** The verdict for one link, worst first: missing, then invalid, then renamed. */
 export function judgeLink(
   link: Pick<OrgLink, 'companyId' | 'companyName' | 'billing'>,
@@ -22,12 +26,7 @@ export function judgeLink(
   if (company.deleted)
     return { health: 'missing', detail: `Company "${company.name}" is deleted in the PSA` };
   const gone = targetIds ? link.billing.filter((b) => !targetIds.has(b.targetId)) : [];
-  if (gone.length > 0) {
-    return {
-      health: 'invalid',
-      detail: `Billing record${gone.length > 1 ? 's' : ''} gone: ${gone.map((b) => `"${b.targetLabel}"`).join(', ')}`,
-    };
-  }
+  if (gone.length > 0) return { health: 'invalid', detail: goneDetail(gone.map((b) => b.targetLabel)) };
   if (company.name !== link.companyName) {
     return {
       health: 'renamed',

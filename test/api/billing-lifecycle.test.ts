@@ -206,6 +206,25 @@ describe('auto mode', () => {
   });
 });
 
+describe('a billing record gone from the PSA', () => {
+  it('writes nothing, holds the change set with the reason, and link health says why', async () => {
+    await settings({ mode: 'auto' });
+    const l = await linkedOrg();
+    const [agreementId] = l.targetId.split(':');
+    // Cancelled yesterday: ConnectWise keeps the row, and it bills no more.
+    await cwApi(cw, 'PATCH', `finance/agreements/${agreementId}/additions/${l.additionId}`, [
+      { op: 'replace', path: 'cancelledDate', value: new Date(Date.now() - 86_400_000).toISOString() },
+    ]);
+    await sendUsage(t.source, l.ext, planExt, 7);
+    expect((await syncNow(admin, conn, l.org)).writes).toBe(0);
+    const [cs] = await changeSetsOf(admin, l.org);
+    expect(cs).toMatchObject({ state: 'pending', held: ['target_gone'] });
+    expect(cs!.lines[0]).toMatchObject({ current: null, write: null });
+    const link = await admin.get(`/api/v1/organizations/${l.org}/link`);
+    expect(link.body.link).toMatchObject({ health: 'invalid', healthDetail: expect.stringMatching(/gone/) });
+  });
+});
+
 describe('rules', () => {
   it('bills less included, rounded to a step, at least the minimum, with price and description', async () => {
     await settings({ mode: 'auto', approvalThresholdPercent: 1000 });
