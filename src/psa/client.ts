@@ -6,6 +6,7 @@ import type {
   BillingLineWrite,
   BillingTarget,
   BillingTargetState,
+  CompanyField,
   CompanyQuery,
   NewBillingTarget,
   NewTicket,
@@ -82,6 +83,17 @@ export interface PsaClient {
    * adjustment is a delta, so this is what stops it landing twice).
    */
   writeBillingLine(targetId: string, line: BillingLineWrite): Promise<BillingTargetState>;
+
+  /**
+   * The company custom fields backup statistics can go into (ConnectWise company custom fields,
+   * Autotask company user-defined fields, Halo client custom fields), active ones only.
+   */
+  companyFields(): Promise<CompanyField[]>;
+  /**
+   * Write these custom field values (field id → value; null clears) on a company, in one write,
+   * only those that differ from what the company holds; answers how many fields were written.
+   */
+  writeCompanyFields(companyId: string, values: Record<string, string | number | null>): Promise<number>;
 }
 
 /** Remembered between calls and processes (the hub keeps it per connection). */

@@ -181,3 +181,11 @@ export interface BillingLineWrite {
   unitCost?: number;
   description?: string;
 }
+
+/** A custom field on companies the hub may write backup statistics into. */
+export interface CompanyField {
+  id: string;
+  name: string;
+  /** What the field holds, so a statistic goes into a field that can carry it. */
+  type: 'text' | 'number' | 'date';
+}
