@@ -3,7 +3,7 @@
 // whose usage changed (debounced) or whose write is to be tried again, daily and monthly runs.
 import { scheduledRunDue } from '../core/billing-schedule.ts';
 import { connectionsDue, dueLinkIds } from '../store/billing-lines.ts';
-import { createRun, lastScheduledRunAt, type BillingRun, type RunCause } from '../store/billing-runs.ts';
+import { createRun, lastRunAt, type BillingRun, type RunCause } from '../store/billing-runs.ts';
 import { getConnection, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import { billingSettings } from './billing-settings.ts';
@@ -71,7 +71,7 @@ export async function tickBilling(deps: BillingDeps, queue: Queue): Promise<numb
     const settings = billingSettings(c);
     const kind = settings.schedule.kind;
     if (kind === 'on_change' || !billable(c)) continue;
-    const last = await lastScheduledRunAt(deps.db, c.id);
+    const last = await lastRunAt(deps.db, c.id, ['daily', 'monthly']);
     const since = new Date(
       Math.max(last?.getTime() ?? 0, Date.parse(settings.updatedAt ?? '') || c.createdAt.getTime()),
     );
@@ -81,8 +81,19 @@ export async function tickBilling(deps: BillingDeps, queue: Queue): Promise<numb
     );
     started++;
   }
+  for (const c of await statsConnections(deps.db)) {
+    const last = await lastRunAt(deps.db, c.id, ['stats']);
+    if (last && now.getTime() - last.getTime() < STATS_EVERY_MS) continue;
+    await deps.db.transaction((tx) =>
+      startBillingRun(queue, tx, { connectionId: c.id, cause: 'stats', asOf: now }),
+    );
+    started++;
+  }
   return started;
 }
+
+/** Backup statistics are written at most this often per connection. */
+const STATS_EVERY_MS = 24 * 3600_000;
 
 const billable = (c: Connection) => c.status !== 'revoked' && billingSettings(c).mode !== 'off';
 
@@ -95,10 +106,22 @@ async function runWaiting(db: Db, connectionId: string, cause: RunCause): Promis
 }
 
 /** Connections whose billing runs daily or monthly. */
-async function scheduledConnections(db: Db): Promise<Connection[]> {
+const scheduledConnections = (db: Db) =>
+  connectionsWhere(db, `settings->'billing'->'schedule'->>'kind' IN ('daily', 'monthly')`);
+
+/** Connections that write backup statistics (and whose billing is not off). */
+const statsConnections = async (db: Db) =>
+  (
+    await connectionsWhere(
+      db,
+      `EXISTS (SELECT 1 FROM jsonb_each(coalesce(settings->'billing'->'statsFields', '{}')) f
+                WHERE f.value <> 'null'::jsonb)`,
+    )
+  ).filter(billable);
+
+async function connectionsWhere(db: Db, condition: string): Promise<Connection[]> {
   const rows = await db.query<{ id: string }>(
-    `SELECT id FROM connections WHERE status <> 'revoked'
-        AND settings->'billing'->'schedule'->>'kind' IN ('daily', 'monthly')`,
+    `SELECT id FROM connections WHERE status <> 'revoked' AND ${condition}`,
   );
   const out: Connection[] = [];
   for (const r of rows) {

@@ -7,7 +7,14 @@ import { billedQuantity, effectiveRules, lineDescription, type BillingRules } fr
 import type { PsaClient } from '../psa/client.ts';
 import type { BillingTargetState } from '../psa/types.ts';
 import { billedLinkIds, billingLinesOf, setDue, type BillingLineRow } from '../store/billing-lines.ts';
-import { finishRun, getRun, runProgress, startRun, type BillingRun } from '../store/billing-runs.ts';
+import {
+  finishRun,
+  getRun,
+  runLinks,
+  runProgress,
+  startRun,
+  type BillingRun,
+} from '../store/billing-runs.ts';
 import {
   getChangeSets,
   insertChangeSet,
@@ -23,6 +30,7 @@ import { applyChangeSet } from './billing-apply.ts';
 import { billingSettings, type BillingSettings } from './billing-settings.ts';
 import { goneDetail } from './link-health.ts';
 import { clientFor, type SessionDeps } from './psa-session.ts';
+import { writeStats } from './stats-write.ts';
 
 /** Links reconciled per PSA read: their lines are asked for together. */
 export const LINKS_PER_READ = 100;
@@ -51,6 +59,7 @@ export async function runBilling(deps: BillingDeps, runId: string): Promise<void
     return finishRun(deps.db, runId, 'The connection is revoked');
   const settings = billingSettings(connection);
   if (settings.mode === 'off') return finishRun(deps.db, runId, 'Billing is off for this connection');
+  if (run.cause === 'stats') return statsRun(deps, run, connection, settings);
   const linkIds = await linksOf(deps.db, run);
   await startRun(deps.db, runId, linkIds.length);
   const tally: Tally = { linksDone: 0, changeSets: 0, writes: 0 };
@@ -77,6 +86,30 @@ export async function runBilling(deps: BillingDeps, runId: string): Promise<void
   } catch (err) {
     await runProgress(deps.db, runId, tally);
     await finishRun(deps.db, runId, (err as Error).message);
+  }
+}
+
+/** A daily run writing backup statistics onto the companies (the links count as its progress). */
+async function statsRun(
+  deps: BillingDeps,
+  run: BillingRun,
+  connection: Connection,
+  settings: BillingSettings,
+) {
+  await startRun(deps.db, run.id, 0);
+  try {
+    const client = await clientFor(deps, connection);
+    const tally = await writeStats(deps.db, client, connection, settings.statsFields, (done, total) =>
+      runLinks(deps.db, run.id, done, total),
+    );
+    await runProgress(deps.db, run.id, {
+      linksDone: tally.organizations,
+      changeSets: 0,
+      writes: tally.writes,
+    });
+    await finishRun(deps.db, run.id, null);
+  } catch (err) {
+    await finishRun(deps.db, run.id, (err as Error).message);
   }
 }
 

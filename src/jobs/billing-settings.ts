@@ -5,8 +5,14 @@ import type { SafetySettings } from '../core/billing-diff.ts';
 import { defaultSchedule, type BillingSchedule } from '../core/billing-schedule.ts';
 import type { Connection } from '../store/connections.ts';
 
+/** The backup statistics the vendor sends, each written into a company custom field when chosen. */
+export const statNames = ['protectedItems', 'storageGb', 'lastSuccessAt'] as const;
+export type StatName = (typeof statNames)[number];
+
 export interface BillingSettings extends SafetySettings {
   schedule: BillingSchedule;
+  /** The PSA custom field (id) each statistic is written into, at most daily; null = not written. */
+  statsFields: Record<StatName, string | null>;
   /** When the settings were last saved: a schedule does not run for a time before it was set. */
   updatedAt: string | null;
 }
@@ -17,6 +23,7 @@ export const defaultBillingSettings: BillingSettings = {
   approvalThresholdUnits: null,
   driftPolicy: 'hold',
   schedule: defaultSchedule,
+  statsFields: { protectedItems: null, storageGb: null, lastSuccessAt: null },
   updatedAt: null,
 };
 
@@ -28,5 +35,6 @@ export function billingSettings(connection: Pick<Connection, 'settings'>): Billi
     ...defaultBillingSettings,
     ...s,
     schedule: { ...defaultSchedule, ...(s.schedule ?? {}) },
+    statsFields: { ...defaultBillingSettings.statsFields, ...(s.statsFields ?? {}) },
   };
 }

@@ -223,7 +223,7 @@ export interface NewDelivery {
   organizationId: string;
   /** null for a billing write (its change set says why). */
   alertId: string | null;
-  action: 'create' | 'note' | 'resolve' | 'reopen' | 'cancel' | 'billing';
+  action: 'create' | 'note' | 'resolve' | 'reopen' | 'cancel' | 'billing' | 'stats';
   request: Record<string, unknown>;
   outcome: 'ok' | 'failed' | 'dead';
   answer: string | null;

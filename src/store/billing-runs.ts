@@ -2,7 +2,7 @@
 // (sync now), a schedule, or an approval; its progress is links done of the total.
 import type { Db } from './db.ts';
 
-export const runCauses = ['sync_now', 'on_change', 'daily', 'monthly', 'approval'] as const;
+export const runCauses = ['sync_now', 'on_change', 'daily', 'monthly', 'approval', 'stats'] as const;
 export type RunCause = (typeof runCauses)[number];
 
 export interface BillingRun {
@@ -107,6 +107,15 @@ export async function runProgress(
   ]);
 }
 
+/** How far a run is: `done` of `total` links (or organizations). */
+export async function runLinks(db: Db, id: string, done: number, total: number): Promise<void> {
+  await db.query('UPDATE billing_runs SET links_done = $2, links_total = $3 WHERE id = $1', [
+    id,
+    done,
+    total,
+  ]);
+}
+
 export async function finishRun(db: Db, id: string, error: string | null): Promise<void> {
   await db.query(
     `UPDATE billing_runs SET state = CASE WHEN $2::text IS NULL THEN 'done' ELSE 'failed' END,
@@ -115,12 +124,11 @@ export async function finishRun(db: Db, id: string, error: string | null): Promi
   );
 }
 
-/** The time the connection's last scheduled run (daily or monthly) was for. */
-export async function lastScheduledRunAt(db: Db, connectionId: string): Promise<Date | null> {
+/** The time the connection's last run of these causes was for. */
+export async function lastRunAt(db: Db, connectionId: string, causes: RunCause[]): Promise<Date | null> {
   const [row] = await db.query<{ at: Date | null }>(
-    `SELECT max(as_of) AS at FROM billing_runs
-      WHERE connection_id = $1 AND cause IN ('daily', 'monthly')`,
-    [connectionId],
+    'SELECT max(as_of) AS at FROM billing_runs WHERE connection_id = $1 AND cause = ANY($2::text[])',
+    [connectionId, causes],
   );
   return row?.at ?? null;
 }

@@ -7,7 +7,7 @@ import type { Page, PageQuery } from './paging.ts';
 import { beforeCursor, microsKey, paramList, toTimePage } from './time-paging.ts';
 
 export const deliveryOutcomes = ['ok', 'failed', 'dead'] as const;
-export const deliveryActions = ['create', 'note', 'resolve', 'reopen', 'cancel', 'billing'] as const;
+export const deliveryActions = ['create', 'note', 'resolve', 'reopen', 'cancel', 'billing', 'stats'] as const;
 export const psaKinds = ['connectwise', 'autotask', 'halopsa'] as const;
 
 export interface DeliveryFilters {

@@ -3,11 +3,12 @@
 // accepted, unchanged, stale (older than what is stored) or rejected with its reason.
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.ts';
+import { ingestStats } from '../../jobs/ingest-stats.ts';
 import { ingestUsage } from '../../jobs/ingest-usage.ts';
 import { organizationsByExternalIds } from '../../store/organizations.ts';
 import { usageOf } from '../../store/usage.ts';
 import { defineRoute } from '../route.ts';
-import { Closed, errorReplies, ExternalId, ExternalIdParams, Timestamp } from '../schemas.ts';
+import { Closed, errorReplies, ExternalId, ExternalIdParams, Literals, Timestamp } from '../schemas.ts';
 
 export const MAX_USAGE_ITEMS = 1000;
 
@@ -25,6 +26,36 @@ const Item = Type.Object(
   Closed,
 );
 
+const Stats = Type.Object(
+  {
+    organizationId: ExternalId,
+    protectedItems: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1e9 }), Type.Null()])),
+    storageGb: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1e12 }), Type.Null()])),
+    lastSuccessfulBackupAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+    asOf: Type.String({ format: 'date-time' }),
+  },
+  { ...Closed, description: 'backup statistics, written on the PSA company where the partner chose fields' },
+);
+
+const StatsReply = Type.Object(
+  {
+    accepted: Type.Integer(),
+    stale: Type.Integer(),
+    rejected: Type.Integer(),
+    results: Type.Array(
+      Type.Object(
+        {
+          index: Type.Integer(),
+          status: Literals(['accepted', 'stale', 'rejected']),
+          reason: Type.Optional(Type.String()),
+        },
+        Closed,
+      ),
+    ),
+  },
+  Closed,
+);
+
 const Reply = Type.Object(
   {
     accepted: Type.Integer(),
@@ -35,12 +66,13 @@ const Reply = Type.Object(
       Type.Object(
         {
           index: Type.Integer(),
-          status: Type.Union(['accepted', 'unchanged', 'stale', 'rejected'].map((s) => Type.Literal(s))),
+          status: Literals(['accepted', 'unchanged', 'stale', 'rejected']),
           reason: Type.Optional(Type.String()),
         },
         Closed,
       ),
     ),
+    stats: Type.Optional(StatsReply),
   },
   Closed,
 );
@@ -55,7 +87,10 @@ export const sourceUsageRoute = defineRoute({
     summary: `Send up to ${MAX_USAGE_ITEMS} usage snapshots; answered 202 with what became of each`,
     tags: ['source: usage'],
     body: Type.Object(
-      { usage: Type.Array(Item, { minItems: 1, maxItems: MAX_USAGE_ITEMS }) },
+      {
+        usage: Type.Array(Item, { maxItems: MAX_USAGE_ITEMS }),
+        stats: Type.Optional(Type.Array(Stats, { maxItems: MAX_USAGE_ITEMS })),
+      },
       {
         ...Closed,
         examples: [
@@ -70,7 +105,20 @@ export const sourceUsageRoute = defineRoute({
     response: { 202: Reply, ...errorReplies },
   },
   async handler(req, reply, { deps }) {
-    return reply.status(202).send(await ingestUsage(deps.db, req.body.usage));
+    const { usage, stats } = req.body;
+    if (usage.length === 0 && !stats?.length)
+      throw new AppError(
+        'invalid_request',
+        'body/usage: send at least one usage snapshot or statistics item',
+        {
+          details: [{ path: 'body/usage', message: 'empty' }],
+        },
+      );
+    const answer = await deps.db.transaction(async (tx) => ({
+      ...(await ingestUsage(tx, usage)),
+      ...(stats?.length ? { stats: await ingestStats(tx, stats) } : {}),
+    }));
+    return reply.status(202).send(answer);
   },
 });
 

@@ -38,7 +38,7 @@ CREATE TABLE billing_runs (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   connection_id uuid NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
   organization_id uuid REFERENCES organizations (id) ON DELETE CASCADE,
-  cause text NOT NULL CHECK (cause IN ('sync_now', 'on_change', 'daily', 'monthly', 'approval')),
+  cause text NOT NULL CHECK (cause IN ('sync_now', 'on_change', 'daily', 'monthly', 'approval', 'stats')),
   -- The links it reconciles, fixed when it is made (due or approved ones); null = every billed link
   -- of the connection (or of the organization).
   link_ids uuid[],
@@ -108,6 +108,18 @@ CREATE TABLE billing_change_lines (
 -- Billing writes are deliveries too (the event log), tied to their change set.
 ALTER TABLE deliveries DROP CONSTRAINT deliveries_action_check;
 ALTER TABLE deliveries ADD CONSTRAINT deliveries_action_check
-  CHECK (action IN ('create', 'note', 'resolve', 'reopen', 'cancel', 'billing'));
+  CHECK (action IN ('create', 'note', 'resolve', 'reopen', 'cancel', 'billing', 'stats'));
 ALTER TABLE deliveries ADD COLUMN change_set_id uuid REFERENCES billing_change_sets (id) ON DELETE SET NULL;
 CREATE INDEX deliveries_change_set_idx ON deliveries (change_set_id) WHERE change_set_id IS NOT NULL;
+
+-- The vendor's latest backup statistics per organization (sent with usage), and what the hub last
+-- wrote of them on the organization's PSA company (custom fields), so it writes only changes.
+CREATE TABLE organization_stats (
+  organization_id uuid PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+  protected_items integer,
+  storage_gb numeric(15, 3),
+  last_success_at timestamptz,
+  as_of timestamptz NOT NULL,
+  written jsonb,
+  written_at timestamptz
+);

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { billingModes, driftPolicies } from '../../../core/billing-diff.ts';
 import { scheduleKinds } from '../../../core/billing-schedule.ts';
 import { billingSettings, type BillingSettings } from '../../../jobs/billing-settings.ts';
+import { checkStatsFields, companyFields } from '../../../jobs/company-fields.ts';
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, Literals, errorReplies, IdParams } from '../../schemas.ts';
@@ -41,8 +42,24 @@ const Fields = {
   driftPolicy: Literals(driftPolicies),
 };
 
+const FieldId = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]);
+const StatsFields = {
+  protectedItems: FieldId,
+  storageGb: FieldId,
+  lastSuccessAt: FieldId,
+};
+
 const SettingsReply = Type.Object(
-  { ...Fields, schedule: Type.Object(Schedule, Closed), updatedAt: Type.Union([Type.String(), Type.Null()]) },
+  {
+    ...Fields,
+    schedule: Type.Object(Schedule, Closed),
+    statsFields: Type.Object(StatsFields, {
+      ...Closed,
+      description:
+        'the company custom field each backup statistic is written into (at most daily); null = not written',
+    }),
+    updatedAt: Type.Union([Type.String(), Type.Null()]),
+  },
   Closed,
 );
 
@@ -79,6 +96,7 @@ export const setBillingSettingsRoute = defineRoute({
         approvalThresholdUnits: Type.Optional(Fields.approvalThresholdUnits),
         driftPolicy: Type.Optional(Fields.driftPolicy),
         schedule: Type.Optional(Type.Partial(Type.Object(Schedule, Closed), Closed)),
+        statsFields: Type.Optional(Type.Partial(Type.Object(StatsFields, Closed), Closed)),
       },
       { ...Closed, examples: [{ mode: 'preview', schedule: { kind: 'daily', hour: 2 } }] },
     ),
@@ -88,13 +106,15 @@ export const setBillingSettingsRoute = defineRoute({
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
     const before = billingSettings(connection);
-    const { schedule, ...rest } = req.body;
+    const { schedule, statsFields, ...rest } = req.body;
     const next: BillingSettings = {
       ...before,
       ...rest,
       schedule: { ...before.schedule, ...(schedule ?? {}) },
+      statsFields: { ...before.statsFields, ...(statsFields ?? {}) },
       updatedAt: new Date().toISOString(),
     };
+    if (statsFields) await checkStatsFields(deps, connection, next.statsFields);
     await deps.db.transaction(async (tx) => {
       await mergeSettings(tx, connection.id, { billing: next });
       await audit(tx, {
@@ -105,5 +125,36 @@ export const setBillingSettingsRoute = defineRoute({
       });
     });
     return billingSettings((await getConnection(deps.db, connection.id))!);
+  },
+});
+
+export const companyFieldsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/connections/:id/company-fields',
+  permission: 'member',
+  params: { id: 'connection' },
+  schema: {
+    summary: 'The PSA’s company custom fields backup statistics can be written into',
+    tags: ['billing'],
+    params: IdParams,
+    response: {
+      200: Type.Object(
+        {
+          items: Type.Array(
+            Type.Object(
+              { id: Type.String(), name: Type.String(), type: Literals(['text', 'number', 'date']) },
+              Closed,
+            ),
+          ),
+        },
+        Closed,
+      ),
+      ...errorReplies,
+    },
+  },
+  async handler(req, _reply, { deps, actor }) {
+    const connection = await visibleConnection(deps.db, actor, req.params.id);
+    assertLive(connection);
+    return { items: await companyFields(deps, connection) };
   },
 });

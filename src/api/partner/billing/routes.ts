@@ -2,7 +2,7 @@
 import { billingHistoryRoute, billingReportRoute } from './billing-history.ts';
 import { getPlanLinkRulesRoute, setOrganizationRulesRoute, setPlanLinkRulesRoute } from './billing-rules.ts';
 import { getBillingRunRoute, syncBillingRoute } from './billing-runs.ts';
-import { getBillingSettingsRoute, setBillingSettingsRoute } from './billing-settings.ts';
+import { companyFieldsRoute, getBillingSettingsRoute, setBillingSettingsRoute } from './billing-settings.ts';
 import {
   approveChangeSetsRoute,
   getChangeSetRoute,
@@ -13,6 +13,7 @@ import {
 export const billingRoutes = [
   getBillingSettingsRoute,
   setBillingSettingsRoute,
+  companyFieldsRoute,
   getPlanLinkRulesRoute,
   setPlanLinkRulesRoute,
   setOrganizationRulesRoute,
