@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
 import { installOpenApi } from './openapi.ts';
+import { installPortal } from './portal.ts';
 import type { RouteContext, RouteDef } from './route.ts';
 import { allRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
@@ -29,6 +30,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where the built portal is (default dist/portal). */
+  portalDir?: string;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -48,7 +51,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     reply.header('x-request-id', request.id);
   });
   await app.register(cookie);
-  installErrorHandlers(app);
+  const portal = await installPortal(app, opts.portalDir);
+  installErrorHandlers(app, { notFoundFallback: portal.fallback });
   const registry = installMetrics(app);
   await installOpenApi(app);
   for (const route of allRoutes) registerRoute(app, deps, route);
