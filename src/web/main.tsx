@@ -1,7 +1,7 @@
 // The portal's entry: providers (Mantine, TanStack Query, the router) around the routes.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { isApiError } from './api/api-error.ts';
 import { AppRoutes } from './app-routes.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 // The hub's Content-Security-Policy allows style tags only with this response's nonce; Mantine puts
 // it on the style tags it writes (its CSS variables). Absent under `npm run dev`.
@@ -23,20 +24,6 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
-});
-
-// Shade 7 of indigo keeps white button text above 4.5:1 (WCAG AA); shade 6 is 4.0:1.
-const theme = createTheme({
-  primaryColor: 'indigo',
-  primaryShade: { light: 7, dark: 8 },
-  defaultRadius: 'md',
-});
-
-// Mantine's "dimmed" grey (gray.6) is 3.3:1 on white, below WCAG AA for text; gray.7 is 8:1.
-const cssVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: {},
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -72,7 +72,7 @@ export async function startPortalRig(): Promise<PortalRig> {
         return { email, oneTimePassword: answer.body.oneTimePassword as string };
       },
       async open(path = '/', viewport = { width: 1280, height: 800 }) {
-        const context = await b.newContext({ viewport });
+        const context = await b.newContext({ viewport, reducedMotion: 'reduce' });
         const page = await context.newPage();
         const problems: string[] = [];
         page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -147,7 +147,9 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n: any) => n.target.join(' ')),
+      nodes: v.nodes.map(
+        (n: any) => `${n.target.join(' ')}: ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`,
+      ),
     }));
   });
   return (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');

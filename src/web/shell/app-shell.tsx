@@ -53,6 +53,7 @@ export function PortalShell() {
             component={Link}
             to={item.to}
             label={item.label}
+            variant="filled"
             active={location.pathname.startsWith(item.to)}
             onClick={close}
           />

@@ -43,7 +43,13 @@ export function ConfirmDestructive({
   return (
     <>
       {children(() => setOpened(true))}
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={title}
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text size="sm" component="div">
             {consequences}

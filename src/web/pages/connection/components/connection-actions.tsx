@@ -1,10 +1,10 @@
 // What can be done to a live connection. Checking is open to everyone (it only reads the PSA); the
 // rest only to roles that manage integrations, and the destructive ones say what they will do first.
 import { Button, Group, List, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Connection, ConnectionCheck, PsaKind } from '../../../api/types.ts';
 import { useCheckConnection, useConnectionAction } from '../../../hooks/use-connections.ts';
 import { ConfirmDestructive } from '../../../ui/confirm-destructive.tsx';
+import { notify } from '../../../ui/notify.ts';
 import { PermissionGate } from '../../../ui/permission-gate.tsx';
 import { EditCredentials } from './edit-credentials.tsx';
 
@@ -40,9 +40,8 @@ export function ConnectionActions({
             loading={makeDefault.isPending}
             onClick={() =>
               makeDefault.mutate(undefined, {
-                onSuccess: () => notifications.show({ message: `${connection.name} is now the default PSA` }),
-                onError: (err) =>
-                  notifications.show({ color: 'red', title: 'Not made default', message: err.message }),
+                onSuccess: () => notify({ message: `${connection.name} is now the default PSA` }),
+                onError: (err) => notify({ color: 'red', title: 'Not made default', message: err.message }),
               })
             }
           >

@@ -36,6 +36,7 @@ export function EditCredentials({ connection, kind }: { connection: Connection; 
         onClose={() => setOpened(false)}
         title={`Credentials of ${connection.name}`}
         size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <form onSubmit={submit} aria-label="Edit credentials">
           <Stack>
