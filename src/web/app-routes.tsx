@@ -1,12 +1,28 @@
-// Every page of the portal and its address. A new page: a folder under pages/, a line here, and a
-// nav item in shell/navigation.ts if it is a section of its own.
+// Every page of the portal and its address. A new page: a folder under pages/, a lazy line and a
+// route here, and a nav item in shell/navigation.ts if it is a section of its own. Pages load on
+// first visit, so the sign-in page does not wait for code it does not use.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session.tsx';
-import { ConnectWizardPage } from './pages/connect/connect-wizard-page.tsx';
-import { ConnectionPage } from './pages/connection/connection-page.tsx';
-import { IntegrationsPage } from './pages/integrations/integrations-page.tsx';
-import { NotFoundPage } from './pages/not-found/not-found-page.tsx';
 import { PortalShell } from './shell/app-shell.tsx';
+import { LoadingState } from './ui/states.tsx';
+
+const IntegrationsPage = lazy(() =>
+  import('./pages/integrations/integrations-page.tsx').then((m) => ({ default: m.IntegrationsPage })),
+);
+const ConnectWizardPage = lazy(() =>
+  import('./pages/connect/connect-wizard-page.tsx').then((m) => ({ default: m.ConnectWizardPage })),
+);
+const ConnectionPage = lazy(() =>
+  import('./pages/connection/connection-page.tsx').then((m) => ({ default: m.ConnectionPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+
+const page = (element: ReactNode) => (
+  <Suspense fallback={<LoadingState what="the page" />}>{element}</Suspense>
+);
 
 export function AppRoutes() {
   return (
@@ -19,10 +35,10 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/integrations" replace />} />
-        <Route path="integrations" element={<IntegrationsPage />} />
-        <Route path="integrations/connect/:kind" element={<ConnectWizardPage />} />
-        <Route path="connections/:id" element={<ConnectionPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="integrations" element={page(<IntegrationsPage />)} />
+        <Route path="integrations/connect/:kind" element={page(<ConnectWizardPage />)} />
+        <Route path="connections/:id" element={page(<ConnectionPage />)} />
+        <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>
   );

@@ -4,6 +4,7 @@ import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -15,6 +16,8 @@ import { cssVariablesResolver, theme } from './theme.ts';
 // it on the style tags it writes (its CSS variables). Absent under `npm run dev`.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 const getStyleNonce = nonce && !nonce.startsWith('__') ? () => nonce : undefined;
+// Mantine's modals lock page scroll with react-remove-scroll, whose style tag takes its nonce from here.
+if (getStyleNonce) setNonce(getStyleNonce());
 
 const queryClient = new QueryClient({
   defaultOptions: {

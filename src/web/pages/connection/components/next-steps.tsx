@@ -22,6 +22,15 @@ export function NextSteps({ connectionId }: { connectionId: string }) {
             in the <a href="/api/docs">API reference</a>.
           </List.Item>
         </List>
+        <Text size="sm" c="dimmed">
+          These pages are not in the portal yet. Until they are, set them through the Partner API (the{' '}
+          <a href="/api/docs">API reference</a> lists the ticket-settings, plan-links and org-links endpoints
+          of connection{' '}
+          <Text span ff="monospace" size="xs">
+            {connectionId}
+          </Text>
+          ).
+        </Text>
       </Stack>
     </Paper>
   );
