@@ -148,7 +148,9 @@ async function demo(values: { port?: string; host?: string; events?: boolean }) 
   console.log(JSON.stringify(running.summary));
   // For a person at the terminal; stdout keeps the one machine-readable line.
   const { portalUrl, login } = running.summary;
-  console.error(`psa-hub demo: portal at ${portalUrl}, sign in as ${login.user} with password ${login.password}`);
+  console.error(
+    `psa-hub demo: portal at ${portalUrl}, sign in as ${login.user} with password ${login.password}`,
+  );
 }
 
 function portOf(text: string): number {
