@@ -16,6 +16,12 @@ const ConnectWizardPage = lazy(() =>
 const ConnectionPage = lazy(() =>
   import('./pages/connection/connection-page.tsx').then((m) => ({ default: m.ConnectionPage })),
 );
+const AlertsPage = lazy(() =>
+  import('./pages/alerts/alerts-page.tsx').then((m) => ({ default: m.AlertsPage })),
+);
+const EventLogPage = lazy(() =>
+  import('./pages/event-log/event-log-page.tsx').then((m) => ({ default: m.EventLogPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -38,6 +44,8 @@ export function AppRoutes() {
         <Route path="integrations" element={page(<IntegrationsPage />)} />
         <Route path="integrations/connect/:kind" element={page(<ConnectWizardPage />)} />
         <Route path="connections/:id" element={page(<ConnectionPage />)} />
+        <Route path="alerts" element={page(<AlertsPage />)} />
+        <Route path="event-log" element={page(<EventLogPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

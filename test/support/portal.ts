@@ -21,6 +21,8 @@ export interface PortalRig {
   simulators: Record<SimKind, RunningSimulator>;
   partnerId: string;
   partnerName: string;
+  /** The partner's id on the vendor platform, for the Source API. */
+  partnerExternalId: string;
   /** A user of the partner created through the API, with the one-time password it was given. */
   invite(
     role: 'owner' | 'super_admin' | 'admin' | 'viewer',
@@ -46,7 +48,8 @@ export async function startPortalRig(): Promise<PortalRig> {
   try {
     for (const kind of simulatorKinds) simulators[kind] = await startSimulator(kind, { port: 0 });
     const partnerName = `Portal Partner ${randomBytes(3).toString('hex')}`;
-    const created = await hub.source.put(`/api/v1/source/partners/portal-${randomBytes(4).toString('hex')}`, {
+    const partnerExternalId = `portal-${randomBytes(4).toString('hex')}`;
+    const created = await hub.source.put(`/api/v1/source/partners/${partnerExternalId}`, {
       name: partnerName,
       kind: 'direct_reseller',
     });
@@ -60,6 +63,7 @@ export async function startPortalRig(): Promise<PortalRig> {
       simulators,
       partnerId,
       partnerName,
+      partnerExternalId,
       async invite(role) {
         const email = `${role}-${randomBytes(3).toString('hex')}@example.com`;
         const answer = await hub.operator.post('/api/v1/users', {

@@ -8,4 +8,8 @@ export interface NavItem {
   permission?: PortalPermission;
 }
 
-export const navItems: NavItem[] = [{ label: 'Integrations', to: '/integrations' }];
+export const navItems: NavItem[] = [
+  { label: 'Integrations', to: '/integrations' },
+  { label: 'Alerts', to: '/alerts' },
+  { label: 'Event log', to: '/event-log' },
+];
