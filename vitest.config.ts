@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: PGlite is CPU-bound WebAssembly, so more forks only add contention.
     maxWorkers: 2,
+    // The browser tests (test/web) serve the built portal: build it first when src/web changed.
+    globalSetup: ['test/support/portal-build.ts'],
   },
 });

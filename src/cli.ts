@@ -144,7 +144,13 @@ async function demo(values: { port?: string; host?: string; events?: boolean }) 
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const running = await starting;
-  if (!stopping) console.log(JSON.stringify(running.summary));
+  if (stopping) return;
+  console.log(JSON.stringify(running.summary));
+  // For a person at the terminal; stdout keeps the one machine-readable line.
+  const { portalUrl, login } = running.summary;
+  console.error(
+    `psa-hub demo: portal at ${portalUrl}, sign in as ${login.user} with password ${login.password}`,
+  );
 }
 
 function portOf(text: string): number {

@@ -14,6 +14,7 @@ import { installErrorHandlers } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { installOpenApi } from './openapi.ts';
+import { installPortal } from './portal.ts';
 import type { RouteContext, RouteDef } from './route.ts';
 import { allRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
@@ -30,6 +31,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where the built portal is (default dist/portal). */
+  portalDir?: string;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -49,7 +52,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     reply.header('x-request-id', request.id);
   });
   await app.register(cookie);
-  installErrorHandlers(app);
+  const portal = await installPortal(app, opts.portalDir);
+  installErrorHandlers(app, { notFoundFallback: portal.fallback });
   const registry = installMetrics(app);
   await installOpenApi(app);
   for (const route of allRoutes) registerRoute(app, deps, route);

@@ -1,6 +1,6 @@
 // One error body everywhere: `{ error: { code, message, details } }`. Known failures keep their
 // status; anything unexpected is logged and answered as a 500 without internals.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalog, type ErrorCode, type ErrorDetail } from '../core/errors.ts';
 import { describeValidation, summarize } from './validation-errors.ts';
 
@@ -36,7 +36,12 @@ export function toAppError(err: FastifyError): AppError | undefined {
   return undefined;
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+export interface ErrorHandlerOptions {
+  /** Answers an unmatched request itself (the portal's index.html) and says so. */
+  notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+}
+
+export function installErrorHandlers(app: FastifyInstance, opts: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appError = toAppError(err);
     if (!appError) {
@@ -46,9 +51,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (appError.retryAfter !== undefined) reply.header('retry-after', String(appError.retryAfter));
     return reply.status(appError.status).send(errorBody(appError.code, appError.message, appError.details));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.notFoundFallback?.(request, reply)) return reply;
+    return reply
       .status(404)
-      .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
-  );
+      .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`));
+  });
 }

@@ -15,6 +15,8 @@ import { HubClient } from './hub-client.ts';
 
 export interface DemoSummary {
   hubUrl: string;
+  /** The web portal, where `login` signs in. */
+  portalUrl: string;
   sourceApiKey: string;
   login: { user: string; password: string };
   simulators: { kind: SimKind; url: string; credentials: Record<string, string> }[];
@@ -81,6 +83,7 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       stop,
       summary: {
         hubUrl,
+        portalUrl: `${hubUrl}/`,
         sourceApiKey: setup.sourceApiKey,
         login: setup.login,
         simulators: simulators.map((s) => ({ kind: s.kind, url: s.url, credentials: s.credentials })),

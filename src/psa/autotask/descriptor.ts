@@ -16,13 +16,13 @@ export const autotaskDescriptor: PsaDescriptor = {
       name: 'username',
       label: 'API username',
       secret: false,
-      help: 'Autotask → Admin → Resources (Users) → New API User: the e-mail style username of an API-only user (security level "API User (system)" or a copy of it).',
+      help: 'Autotask → Admin → Admin Settings & Users → Resources/Users (HR) → Resources/Users → + New → New API User: its Username (name@your-autotask-domain), with security level "API User (system)" or a copy of it.',
     },
     {
       name: 'secret',
       label: 'API secret',
       secret: true,
-      help: "The API user's password (Secret), generated on the same page.",
+      help: 'The API user’s Password (Secret), typed or made with Generate Secret on the same page.',
     },
     {
       name: 'integrationCode',

@@ -22,13 +22,13 @@ export const connectwiseDescriptor: PsaDescriptor = {
       name: 'publicKey',
       label: 'Public key',
       secret: false,
-      help: 'System → Members → API Members → (the hub’s API member) → API Keys → add a key; copy the public key.',
+      help: 'System → Members → API Members → (the hub’s API member, with a security role the hub’s permissions allow) → API Keys → + → Save; copy the public key.',
     },
     {
       name: 'privateKey',
       label: 'Private key',
       secret: true,
-      help: 'Shown once, next to the public key, when the API key is created.',
+      help: 'Shown once, next to the public key, when the API key is saved: copy it then, it cannot be viewed again.',
     },
     {
       name: 'clientId',

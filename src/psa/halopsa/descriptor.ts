@@ -6,7 +6,7 @@ export const halopsaDescriptor: PsaDescriptor = {
   label: 'HaloPSA',
   siteUrl: {
     label: 'Halo URL',
-    help: 'The address you open Halo at (the API is under /api and tokens under /auth on the same host).',
+    help: 'Halo → Configuration → Integrations → HaloPSA API → API Details: the Resource Server URL without /api (https://acme.halopsa.com/api → https://acme.halopsa.com), which is the address you open Halo at.',
     example: 'https://acme.halopsa.com',
     default: null,
   },

@@ -1,0 +1,53 @@
+// Every page of the portal and its address. A new page: a folder under pages/, a lazy line and a
+// route here, and a nav item in shell/navigation.ts if it is a section of its own. Pages load on
+// first visit, so the sign-in page does not wait for code it does not use.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireSession } from './auth/require-session.tsx';
+import { PortalShell } from './shell/app-shell.tsx';
+import { LoadingState } from './ui/states.tsx';
+
+const IntegrationsPage = lazy(() =>
+  import('./pages/integrations/integrations-page.tsx').then((m) => ({ default: m.IntegrationsPage })),
+);
+const ConnectWizardPage = lazy(() =>
+  import('./pages/connect/connect-wizard-page.tsx').then((m) => ({ default: m.ConnectWizardPage })),
+);
+const ConnectionPage = lazy(() =>
+  import('./pages/connection/connection-page.tsx').then((m) => ({ default: m.ConnectionPage })),
+);
+const AlertsPage = lazy(() =>
+  import('./pages/alerts/alerts-page.tsx').then((m) => ({ default: m.AlertsPage })),
+);
+const EventLogPage = lazy(() =>
+  import('./pages/event-log/event-log-page.tsx').then((m) => ({ default: m.EventLogPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+
+const page = (element: ReactNode) => (
+  <Suspense fallback={<LoadingState what="the page" />}>{element}</Suspense>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        element={
+          <RequireSession>
+            <PortalShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/integrations" replace />} />
+        <Route path="integrations" element={page(<IntegrationsPage />)} />
+        <Route path="integrations/connect/:kind" element={page(<ConnectWizardPage />)} />
+        <Route path="connections/:id" element={page(<ConnectionPage />)} />
+        <Route path="alerts" element={page(<AlertsPage />)} />
+        <Route path="event-log" element={page(<EventLogPage />)} />
+        <Route path="*" element={page(<NotFoundPage />)} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,20 @@
+// What a role may use, as the hub decides it (src/core/partners.ts: canManageIntegrations,
+// canManageUsers). The portal only hides what the hub would refuse; the hub still checks every call.
+import type { User } from '../api/types.ts';
+
+export type PortalPermission = 'manage_integrations' | 'manage_users' | 'operator';
+
+export function can(user: Pick<User, 'role'>, permission: PortalPermission): boolean {
+  if (user.role === 'operator') return true;
+  if (permission === 'operator') return false;
+  if (permission === 'manage_users') return user.role === 'owner' || user.role === 'super_admin';
+  return user.role !== 'viewer';
+}
+
+export const roleLabels: Record<User['role'], string> = {
+  owner: 'Owner',
+  super_admin: 'Super admin',
+  admin: 'Admin',
+  viewer: 'Viewer (read only)',
+  operator: 'Operator',
+};

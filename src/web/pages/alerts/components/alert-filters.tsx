@@ -1,0 +1,80 @@
+// The alert list's filters, as the API has them: status, waiting, stopped, and text.
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+
+export const alertFilterNames = ['status', 'waiting', 'dead', 'q'] as const;
+export type AlertFilterName = (typeof alertFilterNames)[number];
+
+export function AlertFilterBar({
+  values,
+  set,
+  clear,
+}: {
+  values: Partial<Record<AlertFilterName, string>>;
+  set: (name: AlertFilterName, value: string | null) => void;
+  clear: () => void;
+}) {
+  const [q, setQ] = useState(values.q ?? '');
+  const setSearch = useDebouncedCallback((v: string) => set('q', v.trim() || null), 300);
+  return (
+    <Group align="flex-end" gap="sm" role="search" aria-label="Filter alerts">
+      <Select
+        label="Status"
+        placeholder="Any"
+        clearable
+        w={170}
+        value={values.status ?? null}
+        onChange={(v) => set('status', v)}
+        data={[
+          { value: 'failing', label: 'Failing' },
+          { value: 'resolved', label: 'Resolved' },
+          { value: 'cancelled', label: 'Cancelled' },
+        ]}
+      />
+      <Select
+        label="Ticket writes"
+        placeholder="Any"
+        clearable
+        w={200}
+        value={values.waiting ?? null}
+        onChange={(v) => set('waiting', v)}
+        data={[
+          { value: 'true', label: 'Some still waiting' },
+          { value: 'false', label: 'None waiting' },
+        ]}
+      />
+      <Select
+        label="Stopped"
+        placeholder="Any"
+        clearable
+        w={200}
+        value={values.dead ?? null}
+        onChange={(v) => set('dead', v)}
+        data={[
+          { value: 'true', label: 'Stopped after failing' },
+          { value: 'false', label: 'Not stopped' },
+        ]}
+      />
+      <TextInput
+        label="Search"
+        placeholder="Condition, resource, organization"
+        w={260}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setSearch(e.currentTarget.value);
+        }}
+      />
+      <Button
+        variant="subtle"
+        onClick={() => {
+          setQ('');
+          clear();
+        }}
+      >
+        Clear filters
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,56 @@
+// A connection's health in plain words: connected or failing since when, the last success, the last
+// error as the PSA gave it, and how much of the hour's API budget the hub has used.
+import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
+import type { Connection } from '../../../api/types.ts';
+import { formatWhen } from '../../../ui/format-when.ts';
+
+export function StatusBadge({ connection }: { connection: Connection }) {
+  if (connection.status === 'connected') return <Badge color="green">Connected</Badge>;
+  if (connection.status === 'failing') return <Badge color="red">Failing</Badge>;
+  return <Badge color="gray">Disconnected</Badge>;
+}
+
+export function ConnectionHealth({ connection }: { connection: Connection }) {
+  const budget = connection.budget;
+  const share =
+    budget && budget.hourlyAllowance > 0 ? (100 * budget.requestsThisHour) / budget.hourlyAllowance : 0;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <StatusBadge connection={connection} />
+        {connection.isDefault && (
+          <Badge variant="outline" title="Tickets of organizations not linked to a PSA go here">
+            Default
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm">
+        {connection.failingSince
+          ? `Failing since ${formatWhen(connection.failingSince)}.`
+          : connection.status === 'connected'
+            ? 'Working.'
+            : null}{' '}
+        Last success: {connection.lastSuccessAt ? formatWhen(connection.lastSuccessAt) : 'none yet'}.
+      </Text>
+      {connection.lastError && connection.status === 'failing' && (
+        <Alert color="red" variant="light" p="xs" title="Last error, as the PSA gave it">
+          <Text size="sm">{connection.lastError}</Text>
+        </Alert>
+      )}
+      {budget && (
+        <Stack gap={4}>
+          <Text size="sm">
+            API budget this hour: {budget.requestsThisHour.toLocaleString()} of{' '}
+            {budget.hourlyAllowance.toLocaleString()} requests
+          </Text>
+          <Progress
+            value={share}
+            color={share > 80 ? 'red' : share > 50 ? 'yellow' : 'indigo'}
+            aria-label={`API budget used: ${Math.round(share)}%`}
+            size="sm"
+          />
+        </Stack>
+      )}
+    </Stack>
+  );
+}

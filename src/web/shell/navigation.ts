@@ -1,0 +1,15 @@
+// The portal's sections. Each names the permission it needs (or none: every signed-in user may read
+// it), and the shell shows only those the user's role may use.
+import type { PortalPermission } from '../auth/permissions.ts';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  permission?: PortalPermission;
+}
+
+export const navItems: NavItem[] = [
+  { label: 'Integrations', to: '/integrations' },
+  { label: 'Alerts', to: '/alerts' },
+  { label: 'Event log', to: '/event-log' },
+];
