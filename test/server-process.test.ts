@@ -38,7 +38,8 @@ function run(
   return { child, output: () => out };
 }
 
-async function waitFor<T>(fn: () => T | undefined, ms = 30_000): Promise<T> {
+// Each start migrates a fresh embedded database: on a busy 2-core machine that alone can take 20 s.
+async function waitFor<T>(fn: () => T | undefined, ms = 90_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
@@ -72,7 +73,7 @@ describe('psa-hub serve', () => {
     expect(second.output()).not.toContain('one-time password');
     second.child.kill('SIGINT');
     expect(await exited(second.child)).toBe(0);
-  });
+  }, 180_000);
 
   it('runs a worker process without HTTP', async () => {
     const worker = run(['serve', '--role', 'worker']);
