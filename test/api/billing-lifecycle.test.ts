@@ -116,6 +116,13 @@ describe('a new connection previews', () => {
       approvedHow: 'user',
       approvedBy: expect.stringContaining('@example.com'),
     });
+    const usage = await admin.get(`/api/v1/organizations/${l.org}/usage`);
+    expect(usage.body.items).toEqual([
+      expect.objectContaining({
+        plan: expect.objectContaining({ id: planId, unit: 'seat' }),
+        quantity: before + 3,
+      }),
+    ]);
     const log = await admin.get(`/api/v1/deliveries?action=billing&organizationId=${l.org}`);
     expect(log.body.items).toHaveLength(1);
     expect(log.body.items[0]).toMatchObject({ outcome: 'ok', action: 'billing' });

@@ -1,8 +1,10 @@
-// What billing did: an organization's history of writes, and a partner's billed lines as CSV.
+// What billing did and works from: an organization's history of writes and its current usage, and a
+// partner's billed lines as CSV.
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { billingHistory, reportLines, type ReportLine } from '../../../store/billing-history.ts';
 import { getPartner } from '../../../store/partners.ts';
+import { usageOf } from '../../../store/usage.ts';
 import { canSeePartnerPath, notFound } from '../../authorization.ts';
 import { PsaKindSchema } from '../../formatters/connection.ts';
 import { defineRoute } from '../../route.ts';
@@ -132,5 +134,51 @@ export const billingReportRoute = defineRoute({
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="billing-report.csv"')
       .send(Readable.from(lines()));
+  },
+});
+
+export const organizationUsageRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/organizations/:id/usage',
+  permission: 'member',
+  params: { id: 'organization' },
+  schema: {
+    summary: 'The organization’s current usage per plan, as the vendor last sent it',
+    tags: ['billing'],
+    params: IdParams,
+    response: {
+      200: Type.Object(
+        {
+          items: Type.Array(
+            Type.Object(
+              {
+                plan: Type.Object(
+                  { id: Uuid, externalId: Type.String(), name: Type.String(), unit: Nullable(Type.String()) },
+                  Closed,
+                ),
+                quantity: Type.Number(),
+                asOf: Timestamp,
+                changedAt: Timestamp,
+              },
+              Closed,
+            ),
+          ),
+        },
+        Closed,
+      ),
+      ...errorReplies,
+    },
+  },
+  async handler(req, _reply, { deps, actor }) {
+    const org = await visibleOrganization(deps.db, actor, req.params.id);
+    const usage = await usageOf(deps.db, org.id);
+    return {
+      items: usage.map((u) => ({
+        plan: u.plan,
+        quantity: u.quantity,
+        asOf: u.asOf.toISOString(),
+        changedAt: u.changedAt.toISOString(),
+      })),
+    };
   },
 });

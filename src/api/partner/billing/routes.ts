@@ -1,5 +1,5 @@
 // The billing routes of the Partner API, in the order the OpenAPI document lists them.
-import { billingHistoryRoute, billingReportRoute } from './billing-history.ts';
+import { billingHistoryRoute, billingReportRoute, organizationUsageRoute } from './billing-history.ts';
 import { getPlanLinkRulesRoute, setOrganizationRulesRoute, setPlanLinkRulesRoute } from './billing-rules.ts';
 import { getBillingRunRoute, syncBillingRoute } from './billing-runs.ts';
 import { companyFieldsRoute, getBillingSettingsRoute, setBillingSettingsRoute } from './billing-settings.ts';
@@ -24,5 +24,6 @@ export const billingRoutes = [
   syncBillingRoute,
   getBillingRunRoute,
   billingHistoryRoute,
+  organizationUsageRoute,
   billingReportRoute,
 ];
