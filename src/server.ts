@@ -55,29 +55,30 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     const secrets = createSecretBox(await loadSecretKey(config));
     const worker = opts.role !== 'api';
     const queue = await startQueue(db, { supervise: worker });
+    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts };
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
     await defineLinkQueues(queue);
     await defineAlertQueues(queue);
     await defineBillingQueues(queue);
     if (worker) {
       await startMaintenance(db, queue);
-      await startLinkWorkers({ db, secrets }, queue);
-      await startAlertWorkers({ db, secrets }, queue);
-      await startBillingWorkers({ db, secrets }, queue);
+      await startLinkWorkers(deps, queue);
+      await startAlertWorkers(deps, queue);
+      await startBillingWorkers(deps, queue);
     }
     const bootstrap = await bootstrapOperator(db);
     let app: FastifyInstance | undefined;
     let url: string | undefined;
     if (opts.role !== 'worker') {
       const built = await buildApp(
-        { config, db, queue, secrets },
+        { ...deps, config, db, queue },
         opts.logger ? { logger: opts.logger } : {},
       );
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
     }
-    return { db, queue, deps: { db, secrets }, app, url, bootstrap, close };
+    return { db, queue, deps, app, url, bootstrap, close };
   } catch (err) {
     await close();
     throw err;

@@ -10,4 +10,6 @@ export interface AppDeps {
   /** API processes enqueue through it too: jobs are sent in the transaction of their change. */
   queue: Queue;
   secrets: SecretBox;
+  /** From the config: whether PSA hosts may be private or loopback addresses (tests, the demo). */
+  allowPrivatePsaHosts: boolean;
 }

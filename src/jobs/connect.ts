@@ -4,6 +4,7 @@ import { lookup } from 'node:dns/promises';
 import { AppError } from '../core/errors.ts';
 import { memoryCache, type PsaClient } from '../psa/client.ts';
 import { isPsaError } from '../psa/errors.ts';
+import { guardedFetch, type OutboundPolicy } from '../psa/guarded-fetch.ts';
 import { connectors } from '../psa/index.ts';
 import { checkPsaUrl, type Resolver } from '../psa/outbound-url.ts';
 import type { PermissionCheck, PsaIdentity, PsaKind } from '../psa/types.ts';
@@ -62,12 +63,13 @@ export async function tryConnection(
   kind: PsaKind,
   siteUrl: string,
   credentials: Record<string, string>,
+  policy: OutboundPolicy,
 ): Promise<{ identity: PsaIdentity; permissions: PermissionCheck[]; client: PsaClient }> {
   const client = connectors[kind].create({
     siteUrl,
     credentials,
     cache: memoryCache(),
-    http: { timeoutMs: 15_000 },
+    http: { timeoutMs: 15_000, fetch: guardedFetch(policy) },
   });
   try {
     const identity = await client.identify();

@@ -2,6 +2,7 @@
 // as the rate gate, its sealed cache, and each exchange reported to the caller (for the event log).
 import type { ConnectorContext, PsaClient } from '../psa/client.ts';
 import type { Exchange } from '../psa/http.ts';
+import { guardedFetch } from '../psa/guarded-fetch.ts';
 import { connectors } from '../psa/index.ts';
 import type { BucketPolicy } from '../store/connection-budgets.ts';
 import { connectionCache } from '../store/connection-cache.ts';
@@ -23,6 +24,8 @@ export const budgets: Record<Connection['kind'], BucketPolicy> = {
 export interface SessionDeps {
   db: Db;
   secrets: SecretBox;
+  /** Whether PSA hosts may be private or loopback addresses (tests and the demo only). */
+  allowPrivatePsaHosts: boolean;
 }
 
 export async function clientFor(
@@ -35,6 +38,7 @@ export async function clientFor(
     credentials: await openCredentials(deps.db, deps.secrets, connection.id),
     cache: connectionCache(deps.db, deps.secrets, connection.id),
     http: {
+      fetch: guardedFetch({ allowPrivate: deps.allowPrivatePsaHosts }),
       gate: dbRateGate(deps.db, connection.id, budgets[connection.kind]),
       ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),

@@ -74,6 +74,7 @@ export class HttpClient {
       let failure: PsaError;
       try {
         const res = await this.once<T>(method, target, ro, attempt);
+        if (res.status >= 300 && res.status < 400) throw redirectError(res);
         if (res.status < 400) return res;
         failure = this.opts.toError(res as HttpResponse<unknown>);
       } catch (err) {
@@ -133,6 +134,8 @@ export class HttpClient {
         method,
         headers,
         body,
+        // Never follow: the credentials in the headers would go wherever the redirect points.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
       });
       const text = await res.text();
@@ -143,6 +146,18 @@ export class HttpClient {
       throw err;
     }
   }
+}
+
+/** A PSA answering with a redirect is refused, saying where it pointed (that is the URL to use). */
+function redirectError(res: HttpResponse<unknown>): PsaError {
+  const to = res.headers.get('location');
+  return new PsaError(
+    'validation',
+    to
+      ? `The PSA answered with a redirect to ${to}: the hub does not follow redirects; use that address as the site URL`
+      : `The PSA answered with a redirect (${res.status}): the hub does not follow redirects; check the site URL`,
+    { status: res.status },
+  );
 }
 
 function withQuery(url: string, query: RequestOptions['query']): string {

@@ -17,7 +17,7 @@ let sim: RunningSimulator;
 let connection: Connection;
 let orgId: string;
 const secrets = createSecretBox(randomBytes(32));
-const deps = () => ({ db: testDb.db, secrets });
+const deps = () => ({ db: testDb.db, secrets, allowPrivatePsaHosts: true });
 
 beforeAll(async () => {
   testDb = await freshDb();

@@ -78,7 +78,9 @@ export const createConnectionRoute = defineRoute({
       req.body.siteUrl,
       req.body.credentials,
     );
-    const { identity, permissions } = await tryConnection(kind, input.siteUrl, input.credentials);
+    const { identity, permissions } = await tryConnection(kind, input.siteUrl, input.credentials, {
+      allowPrivate: deps.config.allowPrivatePsaHosts,
+    });
     const connection = await deps.db.transaction(async (tx) => {
       const created = await createConnection(tx, deps.secrets, {
         partnerId,

@@ -47,7 +47,9 @@ export const updateCredentialsRoute = defineRoute({
       req.body.siteUrl ?? current.siteUrl,
       req.body.credentials,
     );
-    const { identity, permissions } = await tryConnection(current.kind, input.siteUrl, input.credentials);
+    const { identity, permissions } = await tryConnection(current.kind, input.siteUrl, input.credentials, {
+      allowPrivate: deps.config.allowPrivatePsaHosts,
+    });
     const connection = await deps.db.transaction(async (tx) => {
       const updated = await replaceCredentials(tx, deps.secrets, current.id, {
         siteUrl: input.siteUrl,
