@@ -8,6 +8,7 @@ import { billingParents, billingTargets, createBillingTarget } from './billing.t
 import { readBillingTargets, writeLine } from './billing-lines.ts';
 import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
+import { AutotaskCompanyFields } from './company-fields.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
 import { listProducts } from './products.ts';
@@ -23,9 +24,11 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
   let session: AutotaskSession | null = null;
   let lists: PickListCache | null = null;
   let tickets: AutotaskTickets | null = null;
+  let fields: AutotaskCompanyFields | null = null;
   const api = (): AutotaskSession => (session ??= new AutotaskSession(ctx));
   const picks = (): PickListCache => (lists ??= new PickListCache(api(), ctx.cache));
   const t = (): AutotaskTickets => (tickets ??= new AutotaskTickets(api(), picks()));
+  const udfs = (): AutotaskCompanyFields => (fields ??= new AutotaskCompanyFields(api(), ctx.cache));
   return {
     kind: 'autotask',
     async identify(): Promise<PsaIdentity> {
@@ -73,5 +76,7 @@ export const createAutotaskClient: ConnectorFactory = (ctx): PsaClient => {
     setBillingQuantity: (id, quantity) => writeLine(api(), id, { quantity }).then(quantityChange),
     readBillingTargets: (ids) => readBillingTargets(api(), ids),
     writeBillingLine: (id, line) => writeLine(api(), id, line).then((w) => w.after),
+    companyFields: () => udfs().list(),
+    writeCompanyFields: (companyId, values) => udfs().write(companyId, values),
   };
 };

@@ -23,6 +23,13 @@ const admin = 'Admin → Products & Services';
 
 export const needed: Needed[] = [
   { entity: 'Companies', verb: 'query', permission: 'companies.read', label: 'Read companies', section: crm },
+  {
+    entity: 'Companies',
+    verb: 'update',
+    permission: 'companies.update',
+    label: 'Write backup statistics into company user-defined fields (optional: only for backup statistics)',
+    section: crm,
+  },
   { entity: 'Contacts', verb: 'query', permission: 'contacts.read', label: 'Read contacts', section: crm },
   { entity: 'Tickets', verb: 'query', permission: 'tickets.read', label: 'Read tickets', section: sd },
   { entity: 'Tickets', verb: 'create', permission: 'tickets.create', label: 'Create tickets', section: sd },

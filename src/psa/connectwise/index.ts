@@ -10,6 +10,7 @@ import { billingParents, billingTargets, createBillingTarget } from './billing.t
 import { readBillingTargets, writeLine } from './billing-lines.ts';
 import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
+import { companyFields, writeCompanyFields } from './company-fields.ts';
 import { checkPermissions, me } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
 import { listProducts } from './products.ts';
@@ -59,5 +60,7 @@ export const createConnectwiseClient: ConnectorFactory = (ctx): PsaClient => {
     setBillingQuantity: (id, quantity) => writeLine(api, id, { quantity }).then(quantityChange),
     readBillingTargets: (ids) => readBillingTargets(api, ids),
     writeBillingLine: (id, line) => writeLine(api, id, line).then((w) => w.after),
+    companyFields: () => companyFields(api),
+    writeCompanyFields: (companyId, values) => writeCompanyFields(api, companyId, values),
   };
 };

@@ -44,6 +44,12 @@ const needs: Need[] = [
     levels: ['edit'],
   },
   {
+    permission: 'companies.write',
+    label: 'Write backup statistics into company custom fields (optional: only for backup statistics)',
+    f: functions.companies,
+    levels: ['edit'],
+  },
+  {
     permission: 'billing.create',
     label: 'Add products to agreements (new agreement additions)',
     f: functions.agreements,

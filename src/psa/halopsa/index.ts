@@ -6,6 +6,7 @@ import { billingParents, billingTargets, createBillingTarget } from './billing.t
 import { readBillingTargets, writeLine } from './billing-lines.ts';
 import { quantityChange } from '../billing-line.ts';
 import { getCompany, listContacts, searchCompanies } from './companies.ts';
+import { HaloCompanyFields } from './company-fields.ts';
 import { checkPermissions } from './permissions.ts';
 import { PickListCache } from './pick-lists.ts';
 import { listProducts } from './products.ts';
@@ -19,6 +20,7 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
   const api = new HaloSession(ctx);
   const lists = new PickListCache(api, ctx.cache);
   const tickets = new HaloTickets(api, lists);
+  const fields = new HaloCompanyFields(api, ctx.cache);
   return {
     kind: 'halopsa',
     async identify(): Promise<PsaIdentity> {
@@ -47,5 +49,7 @@ export const createHalopsaClient: ConnectorFactory = (ctx): PsaClient => {
     setBillingQuantity: (id, quantity) => writeLine(api, id, { quantity }).then(quantityChange),
     readBillingTargets: (ids) => readBillingTargets(api, ids),
     writeBillingLine: (id, line) => writeLine(api, id, line).then((w) => w.after),
+    companyFields: () => fields.list(),
+    writeCompanyFields: (companyId, values) => fields.write(companyId, values),
   };
 };

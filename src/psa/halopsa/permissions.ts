@@ -38,6 +38,14 @@ const probes: Probe[] = [
     query: one,
   },
   {
+    permission: 'companies.write',
+    label: 'Write backup statistics into client custom fields (optional: only for backup statistics)',
+    scope: 'edit:customers',
+    agentRight: 'Customers: edit',
+    method: 'POST',
+    path: 'Client',
+  },
+  {
     permission: 'tickets.read',
     label: 'Read tickets',
     scope: 'read:tickets',

@@ -42,6 +42,12 @@ export interface UdfDef {
   isPickList?: boolean;
   picklistValues?: PickListValue[] | null;
   defaultValue?: string | null;
+  /**
+   * False for a deactivated UDF (SPEC2 `UserDefinedFieldDefinitionModel.IsActive`): left out of
+   * `entityInformation/userDefinedFields` and of rows, and refused in writes like an unknown name
+   * [inferred: the live answer for an inactive UDF is not in the sources].
+   */
+  isActive?: boolean;
 }
 
 export interface Udf {

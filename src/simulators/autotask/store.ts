@@ -25,8 +25,9 @@ export class AutotaskStore {
     return t;
   }
 
+  /** The active UDF definitions of an entity (inactive ones are invisible to the API). */
   udfDefs(entity: string): UdfDef[] {
-    return this.udfs[entity] ?? [];
+    return (this.udfs[entity] ?? []).filter((u) => u.isActive !== false);
   }
 
   /** Picklist values of a field (case-insensitive field name). */

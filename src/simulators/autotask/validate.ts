@@ -220,6 +220,8 @@ export function mergeUdfs(
       errors.push(`Invalid integer value ${u.value} for user-defined field ${def.name}.`);
     if (def.type === 'decimal' && u.value !== null && Number.isNaN(Number(u.value)))
       errors.push(`Invalid decimal value ${u.value} for user-defined field ${def.name}.`);
+    if (def.type === 'datetime' && u.value !== null && Number.isNaN(Date.parse(u.value)))
+      errors.push(`Invalid datetime value ${u.value} for user-defined field ${def.name}.`);
     if (def.length && u.value !== null && u.value.length > def.length)
       errors.push(
         `Value for user-defined field ${def.name} exceeds the maximum length of ${def.length} characters.`,

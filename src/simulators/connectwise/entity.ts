@@ -54,6 +54,8 @@ export interface EntityDef {
   computed?: string[];
   /** Fields that must be unique (case-insensitive) within the parent → ObjectExists [S7]. */
   unique?: string[];
+  /** Fields the API derives when it shows a row (e.g. a company's custom fields from their definitions). */
+  view?: (out: Rec, ctx: Ctx) => void;
   /** Extra `_info` links of the entity itself. */
   hrefs?: (row: Rec, base: string) => Record<string, string>;
   /** Rows left out of lists unless the conditions name them (e.g. deleted companies). */

@@ -68,6 +68,7 @@ export function hydrate(def: EntityDef, row: Rec, ctx: Ctx): Rec {
     const target = ctx.store.table(REF_TABLE(parentKind)).get(parentRef.id);
     if (target) out[def.parent!.field] = makeRef(parentKind, target, ctx.base);
   }
+  def.view?.(out, ctx);
   out._info = { ...(row._info as Record<string, string> | undefined), ...def.hrefs?.(row, ctx.base) };
   // Fields in the model's order, and only the model's fields, as the real serializer writes them.
   const ordered: Rec = { id: out.id };

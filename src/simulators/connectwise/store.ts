@@ -62,6 +62,7 @@ export const TABLES = [
   'departments',
   'securityRoles',
   'securityRoleSettings',
+  'userDefinedFields',
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

@@ -3,6 +3,7 @@
 import { activeFilter } from './listing.ts';
 import { pick, requireRef, requireText, type EntityDef } from './entity.ts';
 import type { Row } from './seed-types.ts';
+import { checkClientCustomFields, clientCustomFields } from './field-info.ts';
 import { haloDate } from './wire.ts';
 
 export const clientDef: EntityDef = {
@@ -27,6 +28,7 @@ export const clientDef: EntityDef = {
       ...row,
       toplevel_name: ctx.state.name('toplevels', row.toplevel_id) ?? '',
       main_site_name: ctx.state.name('sites', row.main_site_id) ?? '',
+      customfields: clientCustomFields(row.customfields, ctx),
     };
   },
   prepare(item, existing, ctx) {
@@ -39,6 +41,8 @@ export const clientDef: EntityDef = {
       (id) => tables.sites.get(id)?.client_id === existing?.id,
       'Site',
     );
+    if (item.customfields !== undefined && item.customfields !== null)
+      item.customfields = checkClientCustomFields(item.customfields, ctx);
     return () => {
       const fields = { ...item, name, toplevel_id: toplevel };
       if (existing) {

@@ -7,6 +7,7 @@ import { categoryDef } from './categories.ts';
 import { clientDef } from './clients.ts';
 import { handleDelete, handleGet, handleList, handlePost, type Ctx, type EntityDef } from './entity.ts';
 import { methodNotAllowed, notFound } from './errors.ts';
+import { getFieldInfo, listFieldInfo } from './field-info.ts';
 import { agentMe } from './identity.ts';
 import { itemDef } from './items.ts';
 import { licenceDef } from './licences.ts';
@@ -55,6 +56,18 @@ export function resolve(ctx: Ctx, segments: string[]): Route | undefined {
   const write = method !== 'GET';
   if (name === 'agent' && second?.toLowerCase() === 'me') {
     return { permission: null, run: () => (method === 'GET' ? agentMe(ctx) : methodNotAllowed()) };
+  }
+  if (name === 'fieldinfo') {
+    // Definitions are read by any agent the application logs in as; changing them is configuration.
+    return {
+      permission: write ? 'admin' : null,
+      run: () =>
+        method !== 'GET'
+          ? methodNotAllowed()
+          : second === undefined
+            ? listFieldInfo(ctx)
+            : getFieldInfo(ctx, second),
+    };
   }
   if (name === 'actions') {
     const permission = write ? 'edit:tickets' : 'read:tickets';

@@ -38,6 +38,8 @@ export interface HaloSeed {
   invoice_lines: Row[];
   tickets: Row[];
   actions: Row[];
+  /** Custom field definitions (`GET /api/FieldInfo`, field-info.ts); none when absent. */
+  fieldinfo?: Row[];
 }
 
 export const seedCollections = [

@@ -8,6 +8,8 @@ export class HaloState {
   settings: HaloSettings;
   tables: Record<SeedCollection, Table<Row>>;
   priorities: PolicyRow[];
+  /** Custom field definitions (`/api/FieldInfo`); read-only through the API. */
+  fieldInfo: Row[];
   /** Actions, keyed by ticket id; action ids are numbered per ticket (reference §4.5). */
   actions = new Map<number, Row[]>();
   #nextLineId = 1;
@@ -44,6 +46,7 @@ export class HaloState {
       tickets: new Table(copy.tickets),
     };
     this.priorities = copy.priorities;
+    this.fieldInfo = structuredClone(seed.fieldinfo ?? []);
     for (const a of copy.actions) {
       const ticketId = a.ticket_id as number;
       const list = this.actions.get(ticketId) ?? [];

@@ -320,6 +320,11 @@ export const udfs: Record<string, UdfDef[]> = {
       ]),
     },
     { name: 'N-central Customer ID', type: 'string', length: 50 },
+    // Where a backup vendor's statistics go (psa-hub's company custom fields), and an inactive one.
+    { name: 'Backup: protected items', type: 'integer' },
+    { name: 'Backup: storage GB', type: 'decimal' },
+    { name: 'Backup: last success', type: 'datetime' },
+    { name: 'Backup: legacy agent', type: 'string', length: 100, isActive: false },
   ],
   Tickets: [
     {

@@ -3,6 +3,7 @@ import { fieldError, type ValidationError } from '../errors.ts';
 import type { EntityDef } from '../entity.ts';
 import type { Rec } from '../store.ts';
 import { rangeError } from '../validate.ts';
+import { companyCustomFields, prepareCustomFields } from './custom-fields.ts';
 
 const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'state', 'zip', 'country'];
 
@@ -49,6 +50,9 @@ export const companies: EntityDef = {
   },
   computed: ['deletedFlag', 'dateDeleted', 'deletedBy', 'mobileGuid'],
   unique: ['identifier'],
+  view: (out, ctx) => {
+    out.customFields = companyCustomFields(out.customFields, ctx);
+  },
   // Deleted companies sit in the recycle bin: left out of lists unless asked for (inferred).
   hiddenUnless: { field: 'deletedFlag', test: (row) => row.deletedFlag === true },
   hrefs: (row, base) => ({
@@ -82,7 +86,7 @@ export const companies: EntityDef = {
     row.leadFlag ??= false;
     row.unsubscribeFlag ??= false;
     row.isVendorFlag ??= false;
-    row.customFields ??= [];
+    errors.push(...prepareCustomFields(row, ctx, existing));
     return errors;
   },
   afterCreate(row, ctx) {

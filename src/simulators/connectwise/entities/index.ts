@@ -3,6 +3,7 @@ import type { ControlState } from '../control.ts';
 import type { EntityDef } from '../entity.ts';
 import { effectiveSettings, mySecurityRows } from '../security.ts';
 import { companies, companyStatuses, companyTypes, contacts, sites } from './company.ts';
+import { userDefinedFields } from './custom-fields.ts';
 import { configurations, configurationStatuses, configurationTypes } from './configurations.ts';
 import { additions, agreements, agreementTypes } from './finance.ts';
 import { catalog, productSubcategories, productTypes } from './procurement.ts';
@@ -54,5 +55,6 @@ export function ENTITY_DEFS(state: ControlState): EntityDef[] {
         .map((s) => mine.get(s.id) ?? s);
     }),
     mySecurity((ctx) => mySecurityRows(ctx, state.removals)),
+    userDefinedFields,
   ];
 }

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { buildBilling } from './gen-billing.ts';
 import { buildCompanies } from './gen-companies.ts';
+import { buildCustomFields } from './gen-custom-fields.ts';
 import { buildSecurity } from './gen-security.ts';
 import { buildService } from './gen-service.ts';
 import { day, dept, info } from './gen-util.ts';
@@ -97,6 +98,7 @@ const seed = {
       { id: 2, identifier: 'PS', name: 'Professional Services' },
       { id: 3, identifier: 'ADM', name: 'Administration' },
     ].map((d) => ({ ...d, _info: info(day(2019, 1, 1)) })),
+    userDefinedFields: buildCustomFields(),
   },
 };
 // One row per line keeps the file small and its diffs readable.

@@ -18,6 +18,7 @@ import {
 } from './gen-catalog.ts';
 import { clients, sites, users } from './gen-customers.ts';
 import { invoice_lines, items, licences, recurring_invoices } from './gen-billing.ts';
+import { fieldinfo } from './gen-fields.ts';
 import { actions, tickets } from './gen-tickets.ts';
 
 const seed = {
@@ -45,6 +46,7 @@ const seed = {
   invoice_lines,
   tickets,
   actions,
+  fieldinfo,
 };
 
 // One record per line: small, and a change to one record is a one-line diff.
