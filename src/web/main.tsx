@@ -3,13 +3,14 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { isApiError } from './api/api-error.ts';
 import { AppRoutes } from './app-routes.tsx';
+import { meKey } from './hooks/use-session.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 // The hub's Content-Security-Policy allows style tags only with this response's nonce; Mantine puts
@@ -19,7 +20,18 @@ const getStyleNonce = nonce && !nonce.startsWith('__') ? () => nonce : undefined
 // Mantine's modals lock page scroll with react-remove-scroll, whose style tag takes its nonce from here.
 if (getStyleNonce) setNonce(getStyleNonce());
 
-const queryClient = new QueryClient({
+// A session that ended (expired, or signed out elsewhere) turns any call into 401: show the sign-in
+// page instead of an error. A 403 asking for the password change re-reads the session, which then
+// shows the change form.
+const onApiError = (error: unknown) => {
+  if (!isApiError(error)) return;
+  if (error.status === 401 && error.code === 'unauthenticated') queryClient.setQueryData(meKey, null);
+  if (error.code === 'password_change_required') void queryClient.invalidateQueries({ queryKey: meKey });
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       // A refusal will not change by asking again; a network blip may.

@@ -4,7 +4,7 @@
 // browser context, so sessions never leak between tests.
 import axe from 'axe-core';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   simulatorKinds,
   startSimulator,
@@ -109,9 +109,9 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The form field labelled exactly `label` (Mantine appends " *" to the label of a required one). */
-export function field(page: Page, label: string) {
+export function field(scope: Page | Locator, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
 /** Sign in through the form; a one-time password then leads to the forced change, done here too. */

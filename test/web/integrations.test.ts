@@ -4,6 +4,7 @@
 // it may not do. Every page passes axe (no serious or critical violation).
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Page } from 'playwright-core';
+import { NEW_PASSWORD } from '../support/hub.ts';
 import type { SimKind } from '../../src/simulators/index.ts';
 import {
   field,
@@ -168,6 +169,54 @@ test('a viewer sees the connections and no control that changes them', async () 
     await page.goto(`${rig.hub.url}/integrations/connect/autotask`);
     await page.getByText('Your role is read only').waitFor();
     expect(await page.getByRole('button', { name: 'Validate & save' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('new credentials the PSA refuses are not saved: its reason shows and the old ones keep working', async () => {
+  const { page, problems, close } = await rig.open('/');
+  try {
+    await field(page, 'E-mail').fill(owner.email);
+    await field(page, 'Password').fill('a-long-portal-password-7');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const halo = card(page, 'halopsa');
+    await halo.getByRole('button', { name: 'Edit credentials' }).click();
+    const dialog = page.getByRole('dialog');
+    // Stored secrets are never shown: the secret field starts empty and says one is stored.
+    expect(await field(dialog, 'Client secret').inputValue()).toBe('');
+    await dialog.getByPlaceholder('Stored — type a new one to replace it').waitFor();
+    expect(await field(dialog, 'Client ID').inputValue()).toBe(rig.simulators.halopsa.credentials.clientId);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await field(dialog, 'Client secret').fill('not-the-secret');
+    await dialog.getByRole('button', { name: 'Validate & save' }).click();
+    await dialog.getByText('Not saved: the old credentials stay').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await halo.getByRole('button', { name: 'Check permissions' }).click();
+    await halo.getByText('Every permission the hub needs is granted').waitFor();
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('an operator picks the partner whose integrations to see', async () => {
+  const { page, close } = await rig.open('/');
+  try {
+    await field(page, 'E-mail').fill('operator@localhost');
+    await field(page, 'Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('No partner chosen').waitFor();
+    await page
+      .getByRole('textbox', { name: 'Partner' })
+      .or(page.getByRole('combobox', { name: 'Partner' }))
+      .first()
+      .click();
+    await page.keyboard.type(rig.partnerName.slice(0, 10));
+    await page.getByRole('option', { name: rig.partnerName }).click();
+    await card(page, 'halopsa').getByText('Connected', { exact: true }).waitFor();
+    expect(page.url()).toContain(`partner=${rig.partnerId}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
   } finally {
     await close();

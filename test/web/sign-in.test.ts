@@ -102,3 +102,40 @@ test('signInFirstTime helper works for later tests', async () => {
     await close();
   }
 });
+
+test('by keyboard alone: sign in, reach a PSA card’s connect link, open the wizard', async () => {
+  const user = await rig.invite('admin');
+  const { page, close } = await rig.open('/');
+  try {
+    await signInFirstTime(page, user);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await field(page, 'E-mail').waitFor();
+    // The e-mail field has the focus; Tab goes on to the password, Enter submits.
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PORTAL_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Integrations' }).waitFor();
+    const target = page.getByRole('link', { name: 'Connect HaloPSA' });
+    await target.waitFor();
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Connect HaloPSA' }).waitFor();
+  } finally {
+    await close();
+  }
+});
+
+test('a session that ends elsewhere leads back to the sign-in page, not to an error', async () => {
+  const user = await rig.invite('viewer');
+  const { page, close } = await rig.open('/');
+  try {
+    await signInFirstTime(page, user);
+    await page.context().clearCookies();
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  } finally {
+    await close();
+  }
+});

@@ -181,7 +181,7 @@ function AlertRow({
           {alert.resource}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Badge color={alert.status === 'failing' ? 'red' : 'green'} variant="light">
           {alert.status}
         </Badge>
@@ -192,7 +192,7 @@ function AlertRow({
         )}
       </Table.Td>
       <Table.Td>{alert.lastEventAt ? formatWhen(alert.lastEventAt) : '—'}</Table.Td>
-      <Table.Td>{alert.ticket ? (alert.ticket.number ?? alert.ticket.id) : 'none'}</Table.Td>
+      <Table.Td>{alert.ticket ? `#${alert.ticket.number ?? alert.ticket.id}` : 'none yet'}</Table.Td>
       <Table.Td>
         <Text size="sm">
           {alert.pendingWrites > 0 ? `${alert.pendingWrites}: ${alert.waitingReason ?? ''}` : '—'}

@@ -7,7 +7,7 @@ import { formatWhen } from '../../ui/format-when.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useUrlFilters } from '../../ui/use-url-filters.ts';
 import { DeliveryDetail } from './components/delivery-detail.tsx';
-import { DeliveryFilterBar, deliveryFilterNames } from './components/delivery-filters.tsx';
+import { actionLabels, DeliveryFilterBar, deliveryFilterNames } from './components/delivery-filters.tsx';
 import { OutcomeBadge } from './components/outcome-badge.tsx';
 
 export function EventLogPage() {
@@ -74,8 +74,8 @@ export function EventLogPage() {
                     <Table.Td>{formatWhen(d.at)}</Table.Td>
                     <Table.Td>{d.organization.name}</Table.Td>
                     <Table.Td>{d.connection?.name ?? '—'}</Table.Td>
-                    <Table.Td>{d.action}</Table.Td>
-                    <Table.Td>
+                    <Table.Td>{actionLabels[d.action] ?? d.action}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <OutcomeBadge outcome={d.outcome} />
                     </Table.Td>
                     <Table.Td>

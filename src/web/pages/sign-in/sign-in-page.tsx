@@ -31,7 +31,7 @@ export function SignInPage() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
-              data-autofocus
+              autoFocus
             />
             <PasswordInput
               label="Password"

@@ -1,11 +1,12 @@
 // One delivery in a drawer: what was sent (without secrets), what the PSA answered, the alert it was
 // for, and a retry when it did not go through.
-import { Alert, Button, Code, Drawer, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import { useDelivery, useRetryDelivery } from '../../../hooks/use-deliveries.ts';
 import { formatWhen } from '../../../ui/format-when.ts';
 import { notify } from '../../../ui/notify.ts';
 import { PermissionGate } from '../../../ui/permission-gate.tsx';
 import { ErrorState, errorMessage, LoadingState } from '../../../ui/states.tsx';
+import { actionLabels } from './delivery-filters.tsx';
 import { OutcomeBadge } from './outcome-badge.tsx';
 
 export function DeliveryDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -52,7 +53,7 @@ export function DeliveryDetail({ id, onClose }: { id: string | null; onClose: ()
               <Table.Tr>
                 <Table.Th>Action</Table.Th>
                 <Table.Td>
-                  {delivery.data.action}
+                  {actionLabels[delivery.data.action] ?? delivery.data.action}
                   {delivery.data.ticketId ? `, ticket ${delivery.data.ticketId}` : ''}
                 </Table.Td>
               </Table.Tr>
@@ -67,16 +68,21 @@ export function DeliveryDetail({ id, onClose }: { id: string | null; onClose: ()
             </Table.Tbody>
           </Table>
           <div>
-            <Text fw={500} size="sm">
+            <Title order={3} size="h5">
               The PSA’s answer
-            </Text>
+            </Title>
             <Text size="sm">{delivery.data.answer ?? 'none'}</Text>
           </div>
           <div>
-            <Text fw={500} size="sm">
+            <Title order={3} size="h5">
               What was sent
-            </Text>
-            <Code block tabIndex={0} aria-label="What was sent, as JSON">
+            </Title>
+            <Code
+              block
+              tabIndex={0}
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              aria-label="What was sent, as JSON"
+            >
               {JSON.stringify(delivery.data.request, null, 2)}
             </Code>
           </div>

@@ -1,5 +1,5 @@
 // The event log's filters, as the API has them: outcome, PSA, action, time range and text.
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 
@@ -16,6 +16,13 @@ const psas = [
   { value: 'autotask', label: 'Autotask PSA' },
   { value: 'halopsa', label: 'HaloPSA' },
 ];
+export const actionLabels: Record<string, string> = {
+  create: 'Ticket created',
+  note: 'Note added',
+  resolve: 'Ticket resolved',
+  reopen: 'Ticket reopened',
+  cancel: 'Ticket cancelled',
+};
 const actions = [
   { value: 'create', label: 'Ticket created' },
   { value: 'note', label: 'Note added' },
@@ -44,67 +51,65 @@ export function DeliveryFilterBar({
   const [q, setQ] = useState(values.q ?? '');
   const setSearch = useDebouncedCallback((v: string) => set('q', v.trim() || null), 300);
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label="Filter the event log">
-      <Select
-        label="Outcome"
-        placeholder="Any"
-        data={outcomes}
-        value={values.outcome ?? null}
-        onChange={(v) => set('outcome', v)}
-        clearable
-        w={210}
-      />
-      <Select
-        label="PSA"
-        placeholder="Any"
-        data={psas}
-        value={values.psa ?? null}
-        onChange={(v) => set('psa', v)}
-        clearable
-        w={180}
-      />
-      <Select
-        label="Action"
-        placeholder="Any"
-        data={actions}
-        value={values.action ?? null}
-        onChange={(v) => set('action', v)}
-        clearable
-        w={170}
-      />
-      <TextInput
-        label="From"
-        type="datetime-local"
-        value={toLocal(values.from)}
-        onChange={(e) => set('from', toIso(e.currentTarget.value))}
-        w={200}
-      />
-      <TextInput
-        label="Until"
-        type="datetime-local"
-        value={toLocal(values.to)}
-        onChange={(e) => set('to', toIso(e.currentTarget.value))}
-        w={200}
-      />
-      <TextInput
-        label="Search"
-        placeholder="PSA answer, organization, ticket"
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          setSearch(e.currentTarget.value);
-        }}
-        w={240}
-      />
-      <Button
-        variant="subtle"
-        onClick={() => {
-          setQ('');
-          clear();
-        }}
-      >
-        Clear filters
-      </Button>
-    </Group>
+    <Stack gap="xs" role="search" aria-label="Filter the event log">
+      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
+        <Select
+          label="Outcome"
+          placeholder="Any"
+          data={outcomes}
+          value={values.outcome ?? null}
+          onChange={(v) => set('outcome', v)}
+          clearable
+        />
+        <Select
+          label="PSA"
+          placeholder="Any"
+          data={psas}
+          value={values.psa ?? null}
+          onChange={(v) => set('psa', v)}
+          clearable
+        />
+        <Select
+          label="Action"
+          placeholder="Any"
+          data={actions}
+          value={values.action ?? null}
+          onChange={(v) => set('action', v)}
+          clearable
+        />
+        <TextInput
+          label="From"
+          type="datetime-local"
+          value={toLocal(values.from)}
+          onChange={(e) => set('from', toIso(e.currentTarget.value))}
+        />
+        <TextInput
+          label="Until"
+          type="datetime-local"
+          value={toLocal(values.to)}
+          onChange={(e) => set('to', toIso(e.currentTarget.value))}
+        />
+        <TextInput
+          label="Search"
+          placeholder="PSA answer, organization, ticket"
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setSearch(e.currentTarget.value);
+          }}
+        />
+      </SimpleGrid>
+      <Group>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setQ('');
+            clear();
+          }}
+        >
+          Clear filters
+        </Button>
+      </Group>
+    </Stack>
   );
 }
