@@ -1,6 +1,6 @@
 // Billing history of an organization: every write to its PSA billing records, newest first, before →
 // after, who or what approved it and the PSA's answer; and the partner's billing report as CSV.
-import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { formatWhen } from '../../ui/format-when.ts';
@@ -10,6 +10,7 @@ import { PartnerPicker } from '../integrations/components/partner-picker.tsx';
 import { BillingHeader } from './components/billing-nav.tsx';
 import { causeLabels, formatNumber } from './components/billing-words.ts';
 import { OrganizationSelect } from './components/change-set-filters.tsx';
+import { ScrollTable } from './components/scroll-table.tsx';
 import type { HistoryEntry } from './billing-types.ts';
 import { billingReportUrl, useBillingHistory, useOrganization } from './use-billing-history.ts';
 
@@ -24,7 +25,6 @@ export function BillingHistoryPage() {
         title="Billing history and report"
         intro="What the hub wrote to the PSA billing records of an organization, and a report of every billed line."
       />
-      <Report partnerChoice={values.partner} onPartner={(id) => set('partner', id)} />
       <Paper withBorder p="md" component="section" aria-labelledby="history-heading">
         <Stack gap="sm">
           <Title order={2} size="h4" id="history-heading">
@@ -63,6 +63,7 @@ export function BillingHistoryPage() {
           )}
         </Stack>
       </Paper>
+      <Report partnerChoice={values.partner} onPartner={(id) => set('partner', id)} />
     </Stack>
   );
 }
@@ -97,9 +98,48 @@ function Report({
   );
 }
 
+function approval(e: HistoryEntry) {
+  if (e.approvedHow === 'user') return `By ${e.approvedBy ?? 'a user'}`;
+  if (e.approvedHow === 'auto') return 'Automatically: no rule held it';
+  return e.approvedHow ?? '—';
+}
+
 function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   return (
-    <ScrollArea type="auto">
+    <>
+      <Stack gap="xs" hiddenFrom="sm">
+        {entries.map((e, i) => (
+          <Paper key={`${e.changeSetId}-${e.target}-${i}`} withBorder p="sm" radius="sm">
+            <Stack gap={4}>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm" fw={500}>
+                  {e.plan.name}: {formatNumber(e.before)} → {formatNumber(e.after)}
+                </Text>
+                <Badge color={e.outcome === 'ok' ? 'green' : 'red'} variant="light">
+                  {e.outcome === 'ok' ? 'Written' : 'Failed'}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {e.target} · {e.company} in {e.connection.name}
+              </Text>
+              <Text size="sm">
+                {formatWhen(e.at)}. {approval(e)}.
+              </Text>
+              {e.answer && <Text size="sm">{e.answer}</Text>}
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+      <Box visibleFrom="sm">
+        <HistoryRows entries={entries} />
+      </Box>
+    </>
+  );
+}
+
+function HistoryRows({ entries }: { entries: HistoryEntry[] }) {
+  return (
+    <ScrollTable label="Billing history">
       <Table miw={1000} fz="sm" striped verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -125,11 +165,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
                 <Written fields={e.fields} />
               </Table.Td>
               <Table.Td>
-                {e.approvedHow === 'user'
-                  ? `By ${e.approvedBy ?? 'a user'}`
-                  : e.approvedHow === 'auto'
-                    ? 'Automatically: no rule held it'
-                    : (e.approvedHow ?? '—')}
+                {approval(e)}
                 <Text size="xs" c="dimmed">
                   Made by {causeLabels[e.cause] ?? e.cause}
                 </Text>
@@ -146,7 +182,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </ScrollTable>
   );
 }
 

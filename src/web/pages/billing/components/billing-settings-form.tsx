@@ -243,7 +243,7 @@ export function BillingSettingsForm({
             Save billing settings
           </Button>
           {mode === 'auto' && settings.mode !== 'auto' && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" fw={500}>
               From then on the hub writes changes to the PSA without asking, except the holds.
             </Text>
           )}

@@ -1,9 +1,10 @@
 // One change set: whose it is (organization, PSA company, connection), its state and what holds it,
 // and per line the plan, the billing record, the usage, current → desired, the difference, the
 // reason in words and, for a hand edit in the PSA, both numbers and when the hub last wrote.
-import { Anchor, Badge, Checkbox, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatWhen } from '../../../ui/format-when.ts';
+import { ScrollTable } from './scroll-table.tsx';
 import type { ChangeSet, ChangeSetLine } from '../billing-types.ts';
 import {
   causeLabels,
@@ -66,36 +67,43 @@ export function ChangeSetCard({
             <Badge color={look.color} variant="light">
               {look.label}
             </Badge>
-            <HoldBadges held={cs.held} />
+            {cs.state === 'pending' && <HoldBadges held={cs.held} />}
           </Group>
         </Group>
         {cs.held.length > 0 && cs.state === 'pending' && (
           <Text size="sm">Waits because {cs.held.map((h) => holdExplanations[h]).join('; ')}.</Text>
         )}
         {cs.error && (
-          <Text size="sm" c="red.8" role="note">
+          <Text size="sm" c="red.9" role="note">
             {cs.error}
           </Text>
         )}
-        <ScrollArea type="auto">
-          <Table miw={820} verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Plan</Table.Th>
-                <Table.Th>Billing record</Table.Th>
-                <Table.Th ta="right">Usage</Table.Th>
-                <Table.Th>Current → desired</Table.Th>
-                <Table.Th ta="right">Difference</Table.Th>
-                <Table.Th>Why</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cs.lines.map((l) => (
-                <LineRow key={`${l.plan.id}-${l.targetId}`} line={l} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
+        <Stack gap="xs" hiddenFrom="sm">
+          {cs.lines.map((l) => (
+            <LineBlock key={`${l.plan.id}-${l.targetId}`} line={l} />
+          ))}
+        </Stack>
+        <Box visibleFrom="sm">
+          <ScrollTable label={`Lines of the change set of ${cs.organization.name}`}>
+            <Table miw={820} verticalSpacing={6} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Plan</Table.Th>
+                  <Table.Th>Billing record</Table.Th>
+                  <Table.Th ta="right">Usage</Table.Th>
+                  <Table.Th>Current → desired</Table.Th>
+                  <Table.Th ta="right">Difference</Table.Th>
+                  <Table.Th>Why</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {cs.lines.map((l) => (
+                  <LineRow key={`${l.plan.id}-${l.targetId}`} line={l} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        </Box>
         <Group gap="md" justify="space-between">
           <Text size="xs" c="dimmed">
             Made by {causeLabels[cs.cause] ?? cs.cause} {formatWhen(cs.createdAt)}
@@ -103,6 +111,9 @@ export function ChangeSetCard({
             {cs.decidedAt && `; decided ${formatWhen(cs.decidedAt)}`}
             {cs.decidedHow === 'auto' && ' (no rule held it)'}
             {cs.appliedAt && `; applied ${formatWhen(cs.appliedAt)}`}
+            {cs.state !== 'pending' &&
+              cs.held.length > 0 &&
+              `. It was held: ${cs.held.map((h) => holdLabels[h].toLowerCase()).join(', ')}`}
           </Text>
           <Anchor component={Link} size="xs" to={`/billing/history?organization=${cs.organization.id}`}>
             Billing history of {cs.organization.name}
@@ -113,12 +124,28 @@ export function ChangeSetCard({
   );
 }
 
+/** On a phone: one line as a block instead of a table row. */
+function LineBlock({ line: l }: { line: ChangeSetLine }) {
+  return (
+    <Paper withBorder p="sm" radius="sm">
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {l.plan.name}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {l.target}
+        </Text>
+        <Text size="sm">
+          {l.current == null ? 'record gone' : formatNumber(l.current)} → <b>{formatNumber(l.desired)}</b> (
+          {formatDifference(l.difference)}), usage {formatNumber(l.usage)}
+        </Text>
+        <LineNotes line={l} />
+      </Stack>
+    </Paper>
+  );
+}
+
 function LineRow({ line: l }: { line: ChangeSetLine }) {
-  const extras = [
-    l.write?.unitPrice != null && `unit price ${formatNumber(l.write.unitPrice)}`,
-    l.write?.unitCost != null && `unit cost ${formatNumber(l.write.unitCost)}`,
-    l.write?.description != null && `description “${l.write.description}”`,
-  ].filter(Boolean);
   return (
     <Table.Tr>
       <Table.Td>{l.plan.name}</Table.Td>
@@ -134,33 +161,45 @@ function LineRow({ line: l }: { line: ChangeSetLine }) {
       </Table.Td>
       <Table.Td ta="right">{formatDifference(l.difference)}</Table.Td>
       <Table.Td>
-        <Stack gap={2}>
-          <Text size="sm">{l.reason}</Text>
-          {extras.length > 0 && (
-            <Text size="xs" c="dimmed">
-              Also writes {extras.join(', ')}
-            </Text>
-          )}
-          {l.drift && (
-            <Text size="xs" c="orange.9">
-              Edited in the PSA: it holds {formatNumber(l.drift.psaQuantity)}, the hub wrote{' '}
-              {formatNumber(l.drift.hubQuantity)} {formatWhen(l.drift.hubWroteAt)}.
-            </Text>
-          )}
-          {l.held.length > 0 && (
-            <Group gap={4}>
-              <HoldBadges held={l.held} />
-            </Group>
-          )}
-          {l.outcome && (
-            <Text size="xs" c={l.outcome === 'ok' ? 'green.9' : 'red.8'}>
-              {l.outcome === 'ok' ? 'Written' : 'Failed'}
-              {l.writtenAt ? ` ${formatWhen(l.writtenAt)}` : ''}
-              {l.answer ? `: ${l.answer}` : ''}
-            </Text>
-          )}
-        </Stack>
+        <LineNotes line={l} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Why the line changes, what else it writes, a hand edit, its holds and the PSA's answer. */
+function LineNotes({ line: l }: { line: ChangeSetLine }) {
+  const extras = [
+    l.write?.unitPrice != null && `unit price ${formatNumber(l.write.unitPrice)}`,
+    l.write?.unitCost != null && `unit cost ${formatNumber(l.write.unitCost)}`,
+    l.write?.description != null && `description “${l.write.description}”`,
+  ].filter(Boolean);
+  return (
+    <Stack gap={2}>
+      <Text size="sm">{l.reason}</Text>
+      {extras.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Also writes {extras.join(', ')}
+        </Text>
+      )}
+      {l.drift && (
+        <Text size="xs" c="red.9">
+          Edited in the PSA: it holds {formatNumber(l.drift.psaQuantity)}, the hub wrote{' '}
+          {formatNumber(l.drift.hubQuantity)} {formatWhen(l.drift.hubWroteAt)}.
+        </Text>
+      )}
+      {l.held.length > 0 && (
+        <Group gap={4}>
+          <HoldBadges held={l.held} />
+        </Group>
+      )}
+      {l.outcome && (
+        <Text size="xs" c={l.outcome === 'ok' ? undefined : 'red.9'}>
+          {l.outcome === 'ok' ? 'Written' : 'Failed'}
+          {l.writtenAt ? ` ${formatWhen(l.writtenAt)}` : ''}
+          {l.answer ? `: ${l.answer}` : ''}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -38,7 +38,7 @@ export function ChangeSetFilterBar({
         label="State"
         placeholder="Pending first, then the rest"
         clearable
-        w={250}
+        w={{ base: '100%', xs: 230 }}
         data={states}
         value={values.state ?? null}
         onChange={(v) => set('state', v)}
@@ -47,7 +47,7 @@ export function ChangeSetFilterBar({
         label="Connection"
         placeholder={connections.isPending ? 'Loading…' : 'Any'}
         clearable
-        w={220}
+        w={{ base: '100%', xs: 210 }}
         data={(connections.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         value={values.connectionId ?? null}
         onChange={(v) => set('connectionId', v)}
@@ -58,7 +58,7 @@ export function ChangeSetFilterBar({
         label="Held because"
         placeholder="Any reason"
         clearable
-        w={210}
+        w={{ base: '100%', xs: 190 }}
         data={holds}
         value={values.held ?? null}
         onChange={(v) => set('held', v)}
@@ -75,7 +75,7 @@ export function OrganizationSelect({
   value,
   onChange,
   label = 'Organization',
-  w = 260,
+  w = 240,
 }: {
   value: string | null;
   onChange: (id: string | null) => void;
@@ -95,7 +95,7 @@ export function OrganizationSelect({
       placeholder="Any — type to search"
       searchable
       clearable
-      w={w}
+      w={{ base: '100%', xs: w }}
       data={data}
       value={value}
       onChange={onChange}

@@ -8,7 +8,6 @@ import {
   Group,
   Modal,
   NumberInput,
-  ScrollArea,
   Select,
   SimpleGrid,
   Stack,
@@ -26,6 +25,7 @@ import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../../ui/
 import type { BillingRules, BillingRulesReply, PlanLink } from '../billing-types.ts';
 import { usePlanLinks, usePlanRules, useSavePlanRules } from '../use-billing-rules.ts';
 import { formatNumber } from './billing-words.ts';
+import { ScrollTable } from './scroll-table.tsx';
 
 const roundings = [
   { value: 'up', label: 'Up' },
@@ -62,7 +62,7 @@ export function PlanRules({ connection }: { connection: Connection }) {
   const editingRules = editing ? rules[mapped.indexOf(editing)]?.data : undefined;
   return (
     <>
-      <ScrollArea type="auto">
+      <ScrollTable label="Billing rules per plan">
         <Table miw={900} fz="sm" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
@@ -102,7 +102,7 @@ export function PlanRules({ connection }: { connection: Connection }) {
                     </Table.Td>
                   ) : r.isError ? (
                     <Table.Td colSpan={6}>
-                      <Text size="sm" c="red.8">
+                      <Text size="sm" c="red.9">
                         Could not load the rules: {errorMessage(r.error)}
                       </Text>
                     </Table.Td>
@@ -127,7 +127,7 @@ export function PlanRules({ connection }: { connection: Connection }) {
             })}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </ScrollTable>
       <Text size="xs" c="dimmed">
         Applied in this order: the usage times the multiplier, less what is included, rounded to the step, at
         least the minimum. <i>default</i> marks a value not set for this plan. An organization’s own overrides
@@ -155,8 +155,8 @@ export function PlanRules({ connection }: { connection: Connection }) {
 
 function Value({ set, children }: { set: boolean; children: React.ReactNode }) {
   return (
-    <Group gap={4} wrap="nowrap">
-      <span>{children}</span>
+    <Group gap={4}>
+      <span style={{ whiteSpace: 'nowrap' }}>{children}</span>
       {!set && (
         <Text span size="xs" c="dimmed" fs="italic">
           default

@@ -6,6 +6,8 @@ import type { BillingSettings, CompanyField } from '../billing-types.ts';
 import { useCompanyFields } from '../use-billing-settings.ts';
 
 type Stats = BillingSettings['statsFields'];
+
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 type Stat = keyof Stats;
 
 const stats: { name: Stat; label: string; fits: CompanyField['type'][] }[] = [
@@ -57,7 +59,9 @@ export function StatsFieldsInputs({
       </div>
       {unavailable && (
         <Alert color="yellow" title="The PSA’s company fields could not be read">
-          {errorMessage(fields.error)} The fields chosen stay as they are until they can be read.
+          {sentence(errorMessage(fields.error))} The fields chosen stay as they are until they can be read;
+          try again later, or ask the PSA’s administrator whether the integration’s API member may read
+          company custom fields.
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
