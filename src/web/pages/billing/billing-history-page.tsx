@@ -111,11 +111,11 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
         {entries.map((e, i) => (
           <Paper key={`${e.changeSetId}-${e.target}-${i}`} withBorder p="sm" radius="sm">
             <Stack gap={4}>
-              <Group justify="space-between" gap="xs">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Text size="sm" fw={500}>
                   {e.plan.name}: {formatNumber(e.before)} → {formatNumber(e.after)}
                 </Text>
-                <Badge color={e.outcome === 'ok' ? 'green' : 'red'} variant="light">
+                <Badge color={e.outcome === 'ok' ? 'green' : 'red'} variant="light" style={{ flexShrink: 0 }}>
                   {e.outcome === 'ok' ? 'Written' : 'Failed'}
                 </Badge>
               </Group>
@@ -140,7 +140,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
 function HistoryRows({ entries }: { entries: HistoryEntry[] }) {
   return (
     <ScrollTable label="Billing history">
-      <Table miw={1000} fz="sm" striped verticalSpacing={6}>
+      <Table miw={880} fz="sm" striped verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>When</Table.Th>
@@ -171,12 +171,12 @@ function HistoryRows({ entries }: { entries: HistoryEntry[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={6} align="flex-start" wrap="nowrap">
+                <Stack gap={4} align="flex-start">
                   <Badge color={e.outcome === 'ok' ? 'green' : 'red'} variant="light">
                     {e.outcome === 'ok' ? 'Written' : 'Failed'}
                   </Badge>
                   <Text size="sm">{e.answer ?? ''}</Text>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

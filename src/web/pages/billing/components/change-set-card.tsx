@@ -44,7 +44,7 @@ export function ChangeSetCard({
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Group justify="space-between" align="flex-start" gap="sm">
           <Group align="flex-start" wrap="nowrap" gap="sm">
             {selectable && (
               <Checkbox
@@ -63,7 +63,7 @@ export function ChangeSetCard({
               </Text>
             </div>
           </Group>
-          <Group gap={6} justify="flex-end">
+          <Group gap={6} style={{ flexShrink: 0 }}>
             <Badge color={look.color} variant="light">
               {look.label}
             </Badge>
