@@ -294,7 +294,7 @@ test('the billing pages on a phone', async () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'billing-history-phone');
     // Nothing wider than the phone but the tables, which scroll inside their frames.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   } finally {
