@@ -22,6 +22,18 @@ const AlertsPage = lazy(() =>
 const EventLogPage = lazy(() =>
   import('./pages/event-log/event-log-page.tsx').then((m) => ({ default: m.EventLogPage })),
 );
+const ChangeSetsPage = lazy(() =>
+  import('./pages/billing/change-sets-page.tsx').then((m) => ({ default: m.ChangeSetsPage })),
+);
+const BillingConnectionsPage = lazy(() =>
+  import('./pages/billing/billing-connections-page.tsx').then((m) => ({ default: m.BillingConnectionsPage })),
+);
+const BillingSettingsPage = lazy(() =>
+  import('./pages/billing/billing-settings-page.tsx').then((m) => ({ default: m.BillingSettingsPage })),
+);
+const BillingHistoryPage = lazy(() =>
+  import('./pages/billing/billing-history-page.tsx').then((m) => ({ default: m.BillingHistoryPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -46,6 +58,10 @@ export function AppRoutes() {
         <Route path="connections/:id" element={page(<ConnectionPage />)} />
         <Route path="alerts" element={page(<AlertsPage />)} />
         <Route path="event-log" element={page(<EventLogPage />)} />
+        <Route path="billing" element={page(<ChangeSetsPage />)} />
+        <Route path="billing/settings" element={page(<BillingConnectionsPage />)} />
+        <Route path="billing/settings/:id" element={page(<BillingSettingsPage />)} />
+        <Route path="billing/history" element={page(<BillingHistoryPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@
 // canManageUsers). The portal only hides what the hub would refuse; the hub still checks every call.
 import type { User } from '../api/types.ts';
 
-export type PortalPermission = 'manage_integrations' | 'manage_users' | 'operator';
+export type PortalPermission = 'manage_integrations' | 'manage_billing' | 'manage_users' | 'operator';
 
 export function can(user: Pick<User, 'role'>, permission: PortalPermission): boolean {
   if (user.role === 'operator') return true;

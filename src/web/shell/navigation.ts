@@ -12,4 +12,5 @@ export const navItems: NavItem[] = [
   { label: 'Integrations', to: '/integrations' },
   { label: 'Alerts', to: '/alerts' },
   { label: 'Event log', to: '/event-log' },
+  { label: 'Billing', to: '/billing' },
 ];

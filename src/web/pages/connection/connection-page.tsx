@@ -12,6 +12,7 @@ import { ConnectionActions } from './components/connection-actions.tsx';
 import { ConnectionHealth } from './components/connection-health.tsx';
 import { NextSteps } from './components/next-steps.tsx';
 import { PermissionList } from './components/permission-list.tsx';
+import { ConnectionBilling } from '../billing/components/connection-billing.tsx';
 
 interface ArrivedFromWizard {
   justConnected?: boolean;
@@ -134,6 +135,7 @@ export function ConnectionPage() {
         </Paper>
       )}
       {c.status !== 'revoked' && <NextSteps connectionId={c.id} />}
+      <ConnectionBilling connectionId={c.id} />
     </Stack>
   );
 }
