@@ -9,6 +9,7 @@ import { findPostgres, type BenchResult } from './fixture.ts';
 import { alertIngest } from './alert-ingest.ts';
 import { alertLatency } from './alert-latency.ts';
 import { alertStorm } from './alert-storm.ts';
+import { billingBench } from './billing.ts';
 import { companyMatch } from './company-match.ts';
 import { sourceUpserts } from './source-upserts.ts';
 
@@ -16,6 +17,7 @@ import { sourceUpserts } from './source-upserts.ts';
 const groups: Record<string, string[]> = {
   core: ['match', 'upserts'],
   alerts: ['ingest', 'calls', 'latency', 'storm'],
+  billing: ['billing-runs'],
 };
 const all = Object.values(groups).flat();
 const asked = process.argv.slice(2).flatMap((a) => groups[a] ?? [a]);
@@ -50,6 +52,8 @@ const loaded = postgresUrl ? 'postgres' : 'pglite';
 if (wanted('latency'))
   await step(`event-to-ticket latency (${loaded})`, () => alertLatency(loaded, postgresUrl));
 if (wanted('storm')) await step(`storm (${loaded})`, () => alertStorm(loaded, postgresUrl));
+// Billing at scale (BENCH_BILLING_LINKS, 10,000 by default: see bench/billing.ts for the knobs).
+if (wanted('billing-runs')) await step(`billing runs (${loaded})`, () => billingBench(loaded, postgresUrl));
 
 console.table(results.flatMap((r) => r.rows));
 const misses = results.flatMap((r) => r.rows).filter((r) => r.met === 'NO');
