@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'src/web/api/schema.d.ts', '.bench'] },
+  { ignores: ['node_modules', 'data', 'dist', 'src/web/client/schema.d.ts', '.bench'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,7 @@ import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { isApiError } from './api/api-error.ts';
+import { isApiError } from './client/api-error.ts';
 import { AppRoutes } from './app-routes.tsx';
 import { meKey } from './hooks/use-session.ts';
 import { cssVariablesResolver, theme } from './theme.ts';

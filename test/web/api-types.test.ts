@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { API_TYPES_FILE, generateApiTypes } from '../../scripts/api-types.ts';
 
-test('src/web/api/schema.d.ts matches the OpenAPI document (run `npm run gen:api` if not)', async () => {
+test('src/web/client/schema.d.ts matches the OpenAPI document (run `npm run gen:api` if not)', async () => {
   const committed = await readFile(API_TYPES_FILE, 'utf8');
   const fresh = await generateApiTypes();
-  expect(committed === fresh, 'src/web/api/schema.d.ts is stale: run `npm run gen:api`').toBe(true);
+  expect(committed === fresh, 'src/web/client/schema.d.ts is stale: run `npm run gen:api`').toBe(true);
 });

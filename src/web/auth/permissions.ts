@@ -1,6 +1,6 @@
 // What a role may use, as the hub decides it (src/core/partners.ts: canManageIntegrations,
 // canManageUsers). The portal only hides what the hub would refuse; the hub still checks every call.
-import type { User } from '../api/types.ts';
+import type { User } from '../client/types.ts';
 
 export type PortalPermission = 'manage_integrations' | 'manage_billing' | 'manage_users' | 'operator';
 

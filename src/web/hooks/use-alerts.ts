@@ -1,8 +1,8 @@
 // Alerts: the filtered list (paged by cursor), one with its events, tickets and deliveries, and the
 // two ways to try again: one alert, or a selection (by ids or by the list's filters).
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.ts';
-import type { AlertQuery } from '../api/types.ts';
+import { api, call } from '../client/client.ts';
+import type { AlertQuery } from '../client/types.ts';
 
 export type AlertFilters = Omit<AlertQuery, 'cursor' | 'limit'>;
 

@@ -1,8 +1,8 @@
 // PSA connections: the list of a partner's, one, and every change to them. Each mutation refreshes
 // exactly the queries it changes: the connection itself and the lists it appears in.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.ts';
-import type { Connection } from '../api/types.ts';
+import { api, call } from '../client/client.ts';
+import type { Connection } from '../client/types.ts';
 
 export const connectionKeys = {
   all: ['connections'] as const,

@@ -1,8 +1,8 @@
 // The event log: every write the hub made to a PSA (a delivery), filtered and paged by cursor, one
 // with its alert, a retry of one, and the CSV export of the same filters.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.ts';
-import type { DeliveryQuery } from '../api/types.ts';
+import { api, call } from '../client/client.ts';
+import type { DeliveryQuery } from '../client/types.ts';
 
 export type DeliveryFilters = Omit<DeliveryQuery, 'cursor' | 'limit'>;
 

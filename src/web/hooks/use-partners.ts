@@ -1,6 +1,6 @@
 // Partners the user sees (GET /api/v1/partners): an operator picks whose integrations to look at.
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from '../api/client.ts';
+import { api, call } from '../client/client.ts';
 
 export function usePartners(enabled: boolean) {
   return useQuery({

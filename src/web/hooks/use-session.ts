@@ -1,9 +1,9 @@
 // The session: who is signed in (GET /api/v1/me), sign in, sign out, the one-time password change.
 // The CSRF token of the session comes with the answers and goes to the API client.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, setCsrfToken } from '../api/client.ts';
-import { isApiError } from '../api/api-error.ts';
-import type { Me } from '../api/types.ts';
+import { api, call, setCsrfToken } from '../client/client.ts';
+import { isApiError } from '../client/api-error.ts';
+import type { Me } from '../client/types.ts';
 
 export const meKey = ['me'] as const;
 

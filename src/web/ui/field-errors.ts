@@ -1,6 +1,6 @@
 // The hub names the field of a refusal in each detail's path (body/siteUrl, body/credentials/x):
 // field errors for a form, keyed by the last path segment. What no field claims stays in the message.
-import { isApiError } from '../api/api-error.ts';
+import { isApiError } from '../client/api-error.ts';
 
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};

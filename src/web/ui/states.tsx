@@ -2,7 +2,7 @@
 // "Error" or "No data".
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { isApiError } from '../api/api-error.ts';
+import { isApiError } from '../client/api-error.ts';
 
 export function LoadingState({ what }: { what: string }) {
   return (

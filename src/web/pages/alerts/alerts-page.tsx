@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { Alert } from '../../api/types.ts';
+import type { Alert } from '../../client/types.ts';
 import { useAlerts, useReprocessAlerts, useRetryAlert, type AlertFilters } from '../../hooks/use-alerts.ts';
 import { formatWhen } from '../../ui/format-when.ts';
 import { notify } from '../../ui/notify.ts';

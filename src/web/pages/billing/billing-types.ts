@@ -1,6 +1,6 @@
-// The billing pages' names for the generated schema's types (src/web/api/schema.d.ts), so the
+// The billing pages' names for the generated schema's types (src/web/client/schema.d.ts), so the
 // components say what they hold. Nothing here is declared by hand.
-import type { paths } from '../../api/schema';
+import type { paths } from '../../client/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Reply<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {

@@ -1,7 +1,7 @@
 // What billing wrote for an organization (before → after, who approved, the PSA's answer), the
 // organizations to choose from, and where the partner's billing report is downloaded.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, call } from '../../api/client.ts';
+import { api, call } from '../../client/client.ts';
 
 export function useBillingHistory(organizationId: string | null) {
   return useQuery({

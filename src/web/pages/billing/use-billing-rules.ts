@@ -1,7 +1,7 @@
 // Billing rules per mapped plan of a connection: the plans with their PSA product (plan links),
 // each mapped plan's rules with their effective values, and replacing one plan's rules.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client.ts';
+import { api, call } from '../../client/client.ts';
 import type { BillingRules } from './billing-types.ts';
 
 const rulesKey = (connectionId: string, planId: string) =>

@@ -2,7 +2,7 @@
 // ends, the change sets it made are read again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, call } from '../../api/client.ts';
+import { api, call } from '../../client/client.ts';
 import { changeSetKeys } from './use-change-sets.ts';
 
 const finished = (state: string | undefined) => state === 'done' || state === 'failed';

@@ -1,7 +1,7 @@
 // A connection's billing settings (mode, thresholds, drift policy, schedule, backup-statistics
 // fields) and the PSA's company custom fields those statistics can be written into.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client.ts';
+import { api, call } from '../../client/client.ts';
 import type { BillingSettingsInput } from './billing-types.ts';
 
 export const billingSettingsKey = (connectionId: string) => ['billing', 'settings', connectionId] as const;

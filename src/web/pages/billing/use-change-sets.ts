@@ -2,7 +2,7 @@
 // Approving queues a run per connection that writes the sets; while any shown set is approved and
 // not yet written, the list reads itself again every two seconds, so "applied" shows up on its own.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client.ts';
+import { api, call } from '../../client/client.ts';
 import type { ChangeSetQuery } from './billing-types.ts';
 
 export type ChangeSetFilters = Omit<ChangeSetQuery, 'cursor' | 'limit'>;

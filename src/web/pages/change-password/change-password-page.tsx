@@ -2,7 +2,7 @@
 // it is done. The new password is typed twice; the hub's own rules decide whether it is good enough.
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { Me } from '../../api/types.ts';
+import type { Me } from '../../client/types.ts';
 import { useChangePassword, useSignOut } from '../../hooks/use-session.ts';
 import { errorMessage } from '../../ui/states.tsx';
 

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { PsaKind } from '../../api/types.ts';
+import type { PsaKind } from '../../client/types.ts';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useCreateConnection, type ConnectInput } from '../../hooks/use-connections.ts';
 import { usePsaKinds } from '../../hooks/use-psa-kinds.ts';

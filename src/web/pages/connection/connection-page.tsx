@@ -3,7 +3,7 @@
 import { Alert, Anchor, Breadcrumbs, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { ConnectionCheck } from '../../api/types.ts';
+import type { ConnectionCheck } from '../../client/types.ts';
 import { useConnection } from '../../hooks/use-connections.ts';
 import { usePsaKinds } from '../../hooks/use-psa-kinds.ts';
 import { ErrorState, errorMessage, LoadingState } from '../../ui/states.tsx';

@@ -17,7 +17,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { Connection } from '../../../api/types.ts';
+import type { Connection } from '../../../client/types.ts';
 import { fieldErrors } from '../../../ui/field-errors.ts';
 import { notify } from '../../../ui/notify.ts';
 import { PermissionGate } from '../../../ui/permission-gate.tsx';

@@ -1,7 +1,7 @@
 // The fields a PSA needs, rendered from its description (GET /api/v1/psa-kinds): each labelled, with
 // where to find it under it. Secret fields never show a stored value; `stored` says one exists.
 import { Stack, TextInput } from '@mantine/core';
-import type { PsaKind } from '../../../api/types.ts';
+import type { PsaKind } from '../../../client/types.ts';
 import { SecretInput } from '../../../ui/secret-input.tsx';
 
 export interface CredentialValues {

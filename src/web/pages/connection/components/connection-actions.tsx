@@ -1,7 +1,7 @@
 // What can be done to a live connection. Checking is open to everyone (it only reads the PSA); the
 // rest only to roles that manage integrations, and the destructive ones say what they will do first.
 import { Button, Divider, Group, List, Stack } from '@mantine/core';
-import type { Connection, ConnectionCheck, PsaKind } from '../../../api/types.ts';
+import type { Connection, ConnectionCheck, PsaKind } from '../../../client/types.ts';
 import { useCheckConnection, useConnectionAction } from '../../../hooks/use-connections.ts';
 import { ConfirmDestructive } from '../../../ui/confirm-destructive.tsx';
 import { notify } from '../../../ui/notify.ts';

@@ -1,7 +1,7 @@
 // A connection's health in plain words: connected or failing since when, the last success, the last
 // error as the PSA gave it, and how much of the hour's API budget the hub has used.
 import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import type { Connection } from '../../../api/types.ts';
+import type { Connection } from '../../../client/types.ts';
 import { formatWhen } from '../../../ui/format-when.ts';
 
 export function StatusBadge({ connection }: { connection: Connection }) {

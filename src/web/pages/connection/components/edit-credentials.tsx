@@ -2,7 +2,7 @@
 // PSA refuses them, so the PSA's reason is shown and nothing changes.
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { Connection, PsaKind } from '../../../api/types.ts';
+import type { Connection, PsaKind } from '../../../client/types.ts';
 import { useUpdateCredentials } from '../../../hooks/use-connections.ts';
 import { fieldErrors } from '../../../ui/field-errors.ts';
 import { errorMessage } from '../../../ui/states.tsx';

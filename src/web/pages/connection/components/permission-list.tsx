@@ -1,7 +1,7 @@
 // The result of a permission check: the PSA user the hub signed in as, then each permission the hub
 // needs, granted or missing, and for a missing one how to grant it in the PSA.
 import { Alert, List, Stack, Text, ThemeIcon } from '@mantine/core';
-import type { ConnectionCheck } from '../../../api/types.ts';
+import type { ConnectionCheck } from '../../../client/types.ts';
 
 export function PermissionList({ check }: { check: Pick<ConnectionCheck, 'identity' | 'permissions'> }) {
   const missing = check.permissions.filter((p) => !p.ok);

@@ -2,7 +2,7 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Connection, ConnectionCheck, PsaKind } from '../../../api/types.ts';
+import type { Connection, ConnectionCheck, PsaKind } from '../../../client/types.ts';
 import { PermissionGate } from '../../../ui/permission-gate.tsx';
 import { errorMessage } from '../../../ui/states.tsx';
 import { ConnectionActions } from '../../connection/components/connection-actions.tsx';
