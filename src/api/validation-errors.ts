@@ -1,14 +1,7 @@
 // Turns schema validation errors into the details of our error body: where, and what was wrong, in
 // words a person fixing the request can act on.
 import type { ErrorDetail } from '../core/errors.ts';
-
-interface SchemaError {
-  keyword: string;
-  instancePath: string;
-  schemaPath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
+import type { SchemaError } from './validator.ts';
 
 export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
   // TypeBox reports an unknown field twice: as `additionalProperties` on the object (kept, it names

@@ -1,11 +1,11 @@
 // Runs a batch of upserts: every item is validated on its own, and applied in its own savepoint of
 // one transaction, so one bad item is reported without undoing or blocking the others.
 import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
 import type { UpsertStatus } from '../../store/upsert-status.ts';
 import { describeValidation, summarize } from '../validation-errors.ts';
+import { compileCheck } from '../validator.ts';
 
 export interface Applied {
   status: UpsertStatus;
@@ -40,12 +40,13 @@ export async function runBatch<T>(
   items: readonly unknown[],
   spec: BatchSpec<T>,
 ): Promise<BatchReply> {
-  const check = Compile(spec.schema);
+  const check = compileCheck(spec.schema);
   const results: ItemResult[] = [];
   const valid: { index: number; item: T }[] = [];
   items.forEach((item, index) => {
-    if (check.Check(item)) return valid.push({ index, item: item as T });
-    const details = describeValidation(`body/items/${index}`, [...check.Errors(item)] as never);
+    const errors = check(item);
+    if (!errors) return valid.push({ index, item: item as T });
+    const details = describeValidation(`body/items/${index}`, errors);
     const key = (item as { externalId?: unknown } | null)?.externalId;
     results.push({
       index,

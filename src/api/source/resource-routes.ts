@@ -8,7 +8,8 @@ import { Closed, errorReplies, ExternalId } from '../schemas.ts';
 import { runBatch, type Applied } from './batch.ts';
 
 export const MAX_BATCH_ITEMS = 1000;
-const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+// 1,000 items of a few KB each; a larger batch is split by the sender.
+export const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 
 export interface SourceResource<K extends string, B extends TObject> {
   /** Used in summaries and audit actions, e.g. "partner". */
