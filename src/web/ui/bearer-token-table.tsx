@@ -1,10 +1,11 @@
 // A list of bearer tokens as the hub lists them (name, first characters, created, last used,
 // expires; never the token itself), each with a confirmed Revoke. Used for personal access tokens
 // and for Source API keys, which have the same shape.
-import { Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { BearerToken } from '../client/types.ts';
 import { ConfirmDestructive } from './confirm-destructive.tsx';
+import { ScrollTable } from './scroll-table.tsx';
 import { formatWhen } from './format-when.ts';
 
 export function BearerTokenTable({
@@ -20,7 +21,7 @@ export function BearerTokenTable({
   onRevoke: (token: BearerToken) => Promise<unknown>;
 }) {
   return (
-    <ScrollArea type="auto">
+    <ScrollTable label={caption}>
       <Table striped miw={720}>
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
@@ -71,6 +72,6 @@ export function BearerTokenTable({
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </ScrollTable>
   );
 }

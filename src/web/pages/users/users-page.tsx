@@ -1,12 +1,13 @@
 // Users of my partner and the partners below it: who has which role where and when they last
 // signed in; searched and filtered by the hub, paged by cursor. Owners and super admins invite,
 // change roles and remove, within the roles they may grant.
-import { Button, Group, ScrollArea, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { UserFilters } from '../../hooks/use-users.ts';
 import { useUsers } from '../../hooks/use-users.ts';
 import { usePartners } from '../../hooks/use-partners.ts';
 import { PermissionGate } from '../../ui/permission-gate.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { useUrlFilters } from '../../ui/use-url-filters.ts';
 import { InviteUser } from './components/invite-user.tsx';
 import { UserFilterBar, userFilterNames } from './components/user-filters.tsx';
@@ -71,7 +72,7 @@ export function UsersPage() {
         />
       ) : (
         <>
-          <ScrollArea type="auto">
+          <ScrollTable label="Users">
             <Table striped miw={820}>
               <VisuallyHidden component="caption">Users</VisuallyHidden>
               <Table.Thead>
@@ -91,7 +92,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollTable>
           {users.hasNextPage && (
             <Button
               variant="default"
