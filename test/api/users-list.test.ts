@@ -34,3 +34,17 @@ it('filters by partner and role, inside the subtree only, and tells the last sig
   });
   expect(invited.body.user.lastSignInAt).toBeNull();
 });
+
+it('says what an e-mail address looks like when one is not', async () => {
+  const refused = await t.operator.post('/api/v1/users', {
+    email: 'not-an-e-mail',
+    name: 'Bad',
+    partnerId: tree.partners.resA,
+    role: 'viewer',
+  });
+  expect(refused.status).toBe(400);
+  expect(refused.body.error.details).toContainEqual({
+    path: 'body/email',
+    message: 'must be an e-mail address, such as name@example.com',
+  });
+});
