@@ -277,6 +277,27 @@ test('a viewer sees users and partners but no control to change them, and no sou
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'partners-viewer-phone');
 
+    // A viewer may still have tokens of its own: they act with its role, read only.
+    await page.goto(`${rig.hub.url}/account/tokens`);
+    await field(page, 'Name').fill('read-only report');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByRole('textbox', { name: 'New token' }).inputValue();
+    const asViewer = rig.hub.client({ bearer: token });
+    expect((await asViewer.get('/api/v1/users')).status).toBe(200);
+    expect((await asViewer.post('/api/v1/me/tokens', { name: 'more' })).status).toBeLessThan(300);
+    expect(
+      (
+        await asViewer.post('/api/v1/users', {
+          email: 'x@example.com',
+          name: 'X',
+          partnerId: rig.partnerId,
+          role: 'viewer',
+        })
+      ).status,
+    ).toBe(403);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'tokens-created-phone');
+
     await page.goto(`${rig.hub.url}/source-keys`);
     await page.getByText('Only operators manage source keys').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
