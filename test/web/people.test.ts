@@ -192,6 +192,10 @@ test('an owner invites a user who signs in, changes their role and removes them'
     await page.getByRole('combobox', { name: 'Partner', exact: true }).click();
     await page.getByRole('option', { name: subName }).click();
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400); // the navigation folds away after a resize; shoot after it has
+    await shot(page, 'users-owner-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await row.getByRole('button', { name: 'Remove Ina Vite' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Ina Vite?' });
     await confirm.getByText('can no longer sign in').waitFor();

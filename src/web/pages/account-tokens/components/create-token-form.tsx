@@ -51,6 +51,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: NewBearerT
             />
             <Select
               label="Expires after"
+              description="Then it stops working by itself"
               data={lifetimes}
               value={lifetime}
               onChange={(v) => setLifetime(v ?? '90')}
