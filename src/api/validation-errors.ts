@@ -3,6 +3,14 @@
 import type { ErrorDetail } from '../core/errors.ts';
 import type { SchemaError } from './validator.ts';
 
+// What a value of each format looks like, instead of the validator's 'must match format "email"'.
+const formatWords: Record<string, string> = {
+  email: 'must be an e-mail address, such as name@example.com',
+  uuid: 'must be a record id (a UUID)',
+  'date-time': 'must be a date and time, such as 2026-12-03T08:10:00Z',
+  uri: 'must be a full address, such as https://example.com',
+};
+
 export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
   // TypeBox reports an unknown field twice: as `additionalProperties` on the object (kept, it names
   // the field) and as a false schema on the field itself (dropped).
@@ -29,6 +37,10 @@ export function describeValidation(part: string, errors: readonly SchemaError[])
           path,
           message: `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`,
         };
+      }
+      case 'format': {
+        const words = formatWords[String(params.format)];
+        return { path, message: words ?? e.message ?? e.keyword };
       }
       default:
         return { path, message: e.message ?? e.keyword };

@@ -13,6 +13,7 @@ export interface User {
   role: AnyRole;
   mustChangePassword: boolean;
   createdAt: Date;
+  lastSignInAt: Date | null;
 }
 
 /** A user with the fields only sign-in may see. */
@@ -29,6 +30,7 @@ interface UserRow {
   role: AnyRole;
   must_change_password: boolean;
   created_at: Date;
+  last_sign_in_at: Date | null;
   password_hash?: string | null;
   partner_path?: string | null;
 }
@@ -41,6 +43,7 @@ const toUser = (r: UserRow): User => ({
   role: r.role,
   mustChangePassword: r.must_change_password,
   createdAt: r.created_at,
+  lastSignInAt: r.last_sign_in_at,
 });
 
 const selectWithPath = `SELECT u.*, p.path AS partner_path FROM users u LEFT JOIN partners p ON p.id = u.partner_id`;
@@ -109,22 +112,39 @@ export async function setPassword(
   );
 }
 
+export async function recordSignIn(db: Db, id: string): Promise<void> {
+  await db.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [id]);
+}
+
 export async function deleteUser(db: Db, id: string): Promise<void> {
   await db.query('DELETE FROM users WHERE id = $1', [id]);
 }
 
-/** Users of partners within `withinPath`, by name. */
+/** Users of partners within `withinPath`, by name; optionally of one partner or one role. */
 export async function listUsers(
   db: Db,
-  opts: PageQuery & { withinPath: string; q?: string | undefined },
+  opts: PageQuery & {
+    withinPath: string;
+    q?: string | undefined;
+    partnerId?: string | undefined;
+    role?: AnyRole | undefined;
+  },
 ): Promise<Page<User>> {
-  const after = afterCursor(opts.cursor, 4);
+  const after = afterCursor(opts.cursor, 6);
   const rows = await db.query<UserRow>(
     `SELECT u.* FROM users u JOIN partners p ON p.id = u.partner_id
       WHERE p.path LIKE $1 || '%' AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
+        AND ($4::uuid IS NULL OR u.partner_id = $4) AND ($5::text IS NULL OR u.role = $5)
         AND ${after.sql.replace('(name, id)', '(u.name, u.id)')}
       ORDER BY u.name, u.id LIMIT $3`,
-    [opts.withinPath, opts.q ? `%${opts.q}%` : null, opts.limit + 1, ...after.params],
+    [
+      opts.withinPath,
+      opts.q ? `%${opts.q}%` : null,
+      opts.limit + 1,
+      opts.partnerId ?? null,
+      opts.role ?? null,
+      ...after.params,
+    ],
   );
   return toPage(rows.map(toUser), opts.limit);
 }

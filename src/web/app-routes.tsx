@@ -34,6 +34,16 @@ const BillingSettingsPage = lazy(() =>
 const BillingHistoryPage = lazy(() =>
   import('./pages/billing/billing-history-page.tsx').then((m) => ({ default: m.BillingHistoryPage })),
 );
+const UsersPage = lazy(() => import('./pages/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const PartnersPage = lazy(() =>
+  import('./pages/partners/partners-page.tsx').then((m) => ({ default: m.PartnersPage })),
+);
+const AccountTokensPage = lazy(() =>
+  import('./pages/account-tokens/account-tokens-page.tsx').then((m) => ({ default: m.AccountTokensPage })),
+);
+const SourceKeysPage = lazy(() =>
+  import('./pages/source-keys/source-keys-page.tsx').then((m) => ({ default: m.SourceKeysPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -62,6 +72,10 @@ export function AppRoutes() {
         <Route path="billing/settings" element={page(<BillingConnectionsPage />)} />
         <Route path="billing/settings/:id" element={page(<BillingSettingsPage />)} />
         <Route path="billing/history" element={page(<BillingHistoryPage />)} />
+        <Route path="users" element={page(<UsersPage />)} />
+        <Route path="partners" element={page(<PartnersPage />)} />
+        <Route path="account/tokens" element={page(<AccountTokensPage />)} />
+        <Route path="source-keys" element={page(<SourceKeysPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

@@ -14,6 +14,7 @@ export const UserReply = Type.Object(
     role: Type.Union([UserRole, Type.Literal('operator')]),
     mustChangePassword: Type.Boolean(),
     createdAt: Timestamp,
+    lastSignInAt: Type.Union([Timestamp, Type.Null()]),
   },
   Closed,
 );
@@ -27,4 +28,5 @@ export const formatUser = (u: User) => ({
   role: u.role,
   mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt.toISOString(),
+  lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
 });

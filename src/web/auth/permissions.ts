@@ -18,3 +18,13 @@ export const roleLabels: Record<User['role'], string> = {
   viewer: 'Viewer (read only)',
   operator: 'Operator',
 };
+
+/** Partner roles from least to most; a manager may grant those up to its own (canAssignRole). */
+export const partnerRoles = ['viewer', 'admin', 'super_admin', 'owner'] as const;
+export type PartnerRole = (typeof partnerRoles)[number];
+
+export function assignableRoles(user: Pick<User, 'role'>): PartnerRole[] {
+  if (user.role === 'operator') return [...partnerRoles];
+  if (!can(user, 'manage_users')) return [];
+  return partnerRoles.slice(0, partnerRoles.indexOf(user.role) + 1);
+}

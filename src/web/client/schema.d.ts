@@ -52,6 +52,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
+                                lastSignInAt: string | null;
                             };
                             csrfToken: string;
                         };
@@ -462,6 +463,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
+                                lastSignInAt: string | null;
                             };
                             partner: {
                                 /**
@@ -2361,7 +2363,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of your partner and the partners below it, by name */
+        /** Users of your partner and the partners below it, by name; q searches name and e-mail */
         get: {
             parameters: {
                 query?: {
@@ -2369,6 +2371,9 @@ export interface paths {
                     cursor?: string;
                     /** @description search in names and ids */
                     q?: string;
+                    /** @description a record id (UUID) */
+                    partnerId?: string;
+                    role?: ("owner" | "super_admin" | "admin" | "viewer") | "operator";
                 };
                 header?: never;
                 path?: never;
@@ -2396,6 +2401,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
+                                lastSignInAt: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2618,6 +2624,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
+                                lastSignInAt: string | null;
                             };
                             oneTimePassword: string;
                         };
@@ -2832,6 +2839,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             /** Format: date-time */
                             createdAt: string;
+                            lastSignInAt: string | null;
                         };
                     };
                 };
@@ -3235,6 +3243,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             /** Format: date-time */
                             createdAt: string;
+                            lastSignInAt: string | null;
                         };
                     };
                 };

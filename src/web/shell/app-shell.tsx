@@ -1,12 +1,13 @@
 // The frame around every signed-in page: the hub's name, the sections the user's role may use, who
-// is signed in and a sign-out button. On a phone the navigation folds behind a burger button.
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+// is signed in (a menu: my tokens) and a sign-out button. On a phone the navigation folds behind a burger button.
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
-import { can, roleLabels } from '../auth/permissions.ts';
+import { can } from '../auth/permissions.ts';
 import { useCurrentUser } from '../auth/current-user.tsx';
 import { useSignOut } from '../hooks/use-session.ts';
 import { navItems } from './navigation.ts';
+import { UserMenu } from './user-menu.tsx';
 
 export function PortalShell() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -34,12 +35,7 @@ export function PortalShell() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} align="flex-end" visibleFrom="sm">
-              <Text size="sm">{user.email}</Text>
-              <Text size="xs" c="dimmed">
-                {roleLabels[user.role]}
-              </Text>
-            </Stack>
+            <UserMenu />
             <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
               Sign out
             </Button>

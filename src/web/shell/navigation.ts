@@ -13,4 +13,7 @@ export const navItems: NavItem[] = [
   { label: 'Alerts', to: '/alerts' },
   { label: 'Event log', to: '/event-log' },
   { label: 'Billing', to: '/billing' },
+  { label: 'Users', to: '/users' },
+  { label: 'Partners', to: '/partners' },
+  { label: 'Source keys', to: '/source-keys', permission: 'operator' },
 ];

@@ -7,7 +7,7 @@ import {
   type ThrottlePolicy,
 } from '../../../store/login-failures.ts';
 import { createSession } from '../../../store/sessions.ts';
-import { getUserWithSecret } from '../../../store/users.ts';
+import { getUserWithSecret, recordSignIn } from '../../../store/users.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from '../../auth/session-cookie.ts';
 import { formatUser, UserReply } from '../../formatters/user.ts';
@@ -46,6 +46,7 @@ export const login = defineRoute({
       throw new AppError('invalid_login');
     }
     await clearFailures(deps.db, keys[0]!);
+    await recordSignIn(deps.db, user.id);
     const { token, session } = await createSession(deps.db, user.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config.publicUrl));
     return { user: formatUser(user), csrfToken: session.csrfToken };
