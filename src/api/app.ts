@@ -13,7 +13,7 @@ import type { AppDeps } from './deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
 import { installMetrics } from './metrics.ts';
-import { refuseNulBytes } from './nul-bytes.ts';
+import { refuseOddStrings } from './odd-strings.ts';
 import { installOpenApi } from './openapi.ts';
 import { installPortal } from './portal.ts';
 import type { RouteContext, RouteDef } from './route.ts';
@@ -84,7 +84,10 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
       }
     },
     preValidation: async (request) => {
-      refuseNulBytes({ body: request.body, querystring: request.query, params: request.params });
+      refuseOddStrings(
+        { body: request.body, querystring: request.query, params: request.params },
+        route.perItem,
+      );
     },
     handler: async (request, reply) => {
       const ctx: RouteContext = {

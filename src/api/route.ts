@@ -74,6 +74,8 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;
   bodyLimit?: number;
+  /** A batch's item array: a string the database cannot store rejects that item, not the batch. */
+  perItem?: string;
   schema: S & { summary: string; tags: string[] };
   handler(req: Request<S>, reply: Reply, ctx: RouteContext): Promise<unknown>;
 }

@@ -2,6 +2,7 @@
 // of an event id ignored, unknown organizations refused, each alert locked once, its lifecycle
 // applied in arrival order, and one reconcile job per alert that now wants a ticket write, sent in
 // the same transaction (folded into a job already waiting for that alert).
+import { oddString } from '../core/odd-strings.ts';
 import { alertKey, applyEvent, type AlertEventInput, type AlertState } from '../core/alert-lifecycle.ts';
 import {
   insertEvents,
@@ -58,17 +59,24 @@ export async function ingestEvents(
 ): Promise<IngestReply> {
   return deps.db.transaction(async (tx) => {
     const results: EventResult[] = events.map((e, index) => ({ index, id: e.id, status: 'accepted' }));
-    const orgs = await organizationsByExternalIds(tx, [...new Set(events.map((e) => e.organizationId))]);
+    // Looked up only for events the database can hold: a NUL in an id would fail the query itself.
+    const odds = events.map((e) => oddString(e, ''));
+    const storable = events.filter((_, i) => !odds[i]);
+    const orgs = await organizationsByExternalIds(tx, [...new Set(storable.map((e) => e.organizationId))]);
     const known = await knownEventIds(
       tx,
-      events.map((e) => e.id),
+      storable.map((e) => e.id),
     );
     const seen = new Set<string>();
     const live: { index: number; event: IncomingEvent; orgId: string; key: string }[] = [];
     events.forEach((event, index) => {
       const org = orgs.get(event.organizationId);
       const r = results[index]!;
-      if (known.has(event.id) || seen.has(event.id)) {
+      const odd = odds[index];
+      if (odd) {
+        r.status = 'rejected';
+        r.reason = `${odd.path.slice(1)}: ${odd.message}`;
+      } else if (known.has(event.id) || seen.has(event.id)) {
         r.status = 'duplicate';
       } else if (Date.parse(event.occurredAt) > now.getTime() + MAX_CLOCK_SKEW_MS) {
         r.status = 'rejected';

@@ -4,6 +4,7 @@ import type { TSchema } from 'typebox';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
 import type { UpsertStatus } from '../../store/upsert-status.ts';
+import { oddString } from '../../core/odd-strings.ts';
 import { describeValidation, summarize } from '../validation-errors.ts';
 import { compileCheck } from '../validator.ts';
 
@@ -44,9 +45,10 @@ export async function runBatch<T>(
   const results: ItemResult[] = [];
   const valid: { index: number; item: T }[] = [];
   items.forEach((item, index) => {
-    const errors = check(item);
-    if (!errors) return valid.push({ index, item: item as T });
-    const details = describeValidation(`body/items/${index}`, errors);
+    const odd = oddString(item, `body/items/${index}`);
+    const errors = odd ? null : check(item);
+    if (!odd && !errors) return valid.push({ index, item: item as T });
+    const details = odd ? [odd] : describeValidation(`body/items/${index}`, errors!);
     const key = (item as { externalId?: unknown } | null)?.externalId;
     results.push({
       index,

@@ -1,6 +1,6 @@
 // Source API: the vendor's events (a backup failed, an account's token expired, it works again).
 // Strictly validated as a whole (a malformed batch changes nothing); then each event is accepted,
-// recognised as a repeat, or rejected with its reason.
+// recognised as a repeat, or rejected with its reason (a string the database cannot store, too).
 import { Type } from 'typebox';
 import { alertSeverities } from '../../core/alert-lifecycle.ts';
 import { ingestEvents } from '../../jobs/ingest-events.ts';
@@ -65,6 +65,7 @@ export const sourceEventsRoute = defineRoute({
   permission: 'source',
   audit: { none: 'every event is stored with its alert; the event log shows what it caused' },
   bodyLimit: 1536 * 1024,
+  perItem: 'events',
   schema: {
     summary: `Send up to ${MAX_EVENTS} events; answered 202 with what became of each`,
     tags: ['source: events'],

@@ -113,6 +113,7 @@ export function sourceRoutes<K extends string, B extends TObject>(r: SourceResou
     permission: 'source',
     audit: `${r.noun}.upserted`,
     bodyLimit: BATCH_BODY_LIMIT,
+    perItem: 'items',
     schema: {
       summary: `Create or update up to ${MAX_BATCH_ITEMS} ${r.noun} records; each item succeeds or fails on its own`,
       description: `Each item is ${JSON.stringify({ [r.keyName]: '…', ...Object.fromEntries(Object.keys(r.body.properties).map((k) => [k, '…'])) })}.`,
