@@ -34,6 +34,9 @@ const BillingSettingsPage = lazy(() =>
 const BillingHistoryPage = lazy(() =>
   import('./pages/billing/billing-history-page.tsx').then((m) => ({ default: m.BillingHistoryPage })),
 );
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -52,7 +55,8 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/integrations" replace />} />
+        <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route path="dashboard" element={page(<DashboardPage />)} />
         <Route path="integrations" element={page(<IntegrationsPage />)} />
         <Route path="integrations/connect/:kind" element={page(<ConnectWizardPage />)} />
         <Route path="connections/:id" element={page(<ConnectionPage />)} />

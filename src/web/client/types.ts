@@ -26,3 +26,6 @@ export type AlertDetail = Ok<'/api/v1/alerts/{id}', 'get'>;
 export type DeliveryQuery = NonNullable<paths['/api/v1/deliveries']['get']['parameters']['query']>;
 export type Delivery = Ok<'/api/v1/deliveries', 'get'>['items'][number];
 export type DeliveryDetail = Ok<'/api/v1/deliveries/{id}', 'get'>;
+export type Dashboard = Ok<'/api/v1/dashboard', 'get'>;
+export type DashboardDay = Dashboard['daily'][number];
+export type DashboardConnection = Dashboard['connections'][number];
