@@ -115,8 +115,11 @@ test('an owner lands on the dashboard: open alerts, today’s tickets, the faili
     // The chart's text alternative: today's row of the table says 2 opened.
     const row = tickets.getByRole('row', { name: await today(page) });
     expect(await row.getByRole('cell').allTextContents()).toEqual(['2', '0']);
-    // The chart itself is drawn (bars for today).
-    expect(await tickets.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // The picture itself is drawn (it loads after the figures): a bar for today.
+    await expect.poll(() => tickets.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => section(page, 'PSA writes that succeeded').locator('.recharts-line-dots circle').count())
+      .toBeGreaterThan(0);
 
     const trouble = section(page, 'Connections in trouble');
     await trouble.getByRole('link', { name: 'Our ConnectWise' }).waitFor();

@@ -1,7 +1,6 @@
 // The dashboard: what needs attention and how the hub has been doing, for the user's partner and
 // those below it (operators: every partner). Alerts by state, tickets and PSA writes per day, failing
 // connections and the API budget. A partner with no PSA yet is told to connect one.
-import '@mantine/charts/styles.css';
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/current-user.tsx';

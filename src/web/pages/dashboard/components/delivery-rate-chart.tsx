@@ -1,11 +1,11 @@
 // The share of PSA writes that succeeded, per day: a line (days without writes leave a gap rather than
 // read as 0 %), a sentence with the totals, and the figures as a table for screen readers.
-import { LineChart } from '@mantine/charts';
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DashboardDay } from '../../../client/types.ts';
 import { ChartTable } from './chart-table.tsx';
 import { dayLabel, longDayLabel } from './day-label.ts';
+import { SuccessLine } from './lazy-charts.tsx';
 
 const total = (d: DashboardDay) => d.deliveriesOk + d.deliveriesFailed + d.deliveriesDead;
 const rate = (ok: number, all: number) => (all === 0 ? null : Math.round((1000 * ok) / all) / 10);
@@ -31,23 +31,9 @@ export function DeliveryRateChart({ daily }: { daily: DashboardDay[] }) {
           </Anchor>
         )}
       </Text>
-      <div aria-hidden>
-        <LineChart
-          h={220}
-          data={daily.map((d) => ({ day: dayLabel(d.day), rate: rate(d.deliveriesOk, total(d)) }))}
-          dataKey="day"
-          series={[{ name: 'rate', label: 'Succeeded', color: 'indigo.7' }]}
-          valueFormatter={(v) => `${v}%`}
-          yAxisProps={{ domain: [0, 100], ticks: [0, 50, 100], width: 48 }}
-          xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }}
-          tickLine="y"
-          gridAxis="y"
-          connectNulls={false}
-          // The table below is the accessible version; the picture takes no keyboard focus.
-          lineChartProps={{ accessibilityLayer: false }}
-          dotProps={{ r: 3 }}
-        />
-      </div>
+      <SuccessLine
+        data={daily.map((d) => ({ day: dayLabel(d.day), rate: rate(d.deliveriesOk, total(d)) }))}
+      />
       <ChartTable
         caption="PSA writes per day, and the share that succeeded"
         columns={['Day', 'Writes', 'Succeeded', 'Failed, tried again', 'Failed for good', 'Success rate']}
