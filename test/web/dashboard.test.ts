@@ -9,7 +9,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
-import { seriousA11yViolations, signInFirstTime, startPortalRig, type PortalRig } from '../support/portal.ts';
+import { NEW_PASSWORD } from '../support/hub.ts';
+import {
+  field,
+  seriousA11yViolations,
+  signInFirstTime,
+  startPortalRig,
+  type PortalRig,
+} from '../support/portal.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -204,7 +211,45 @@ test('a partner without a PSA is told to connect one; its viewer to ask for it',
     await signInFirstTime(viewer.page, await invite('viewer'));
     await viewer.page.getByText('Ask an admin or owner of your partner to connect one.').waitFor();
     expect(await viewer.page.getByRole('link', { name: 'Connect a PSA' }).count()).toBe(0);
+
+    // Aimed at the other partner by address: the hub's refusal, and a way to try again.
+    await viewer.page.goto(`${rig.hub.url}/dashboard?partner=${rig.partnerId}`);
+    const refusal = viewer.page.getByRole('alert').filter({ hasText: 'Could not load the dashboard' });
+    await refusal.getByText(/not yours to see/).waitFor();
+    await refusal.getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await viewer.page.getByText('Our ConnectWise').count()).toBe(0);
+    expect(await seriousA11yViolations(viewer.page)).toEqual([]);
+    await shot(viewer.page, 'dashboard-error');
+    expect(viewer.problems).toEqual([]);
   } finally {
     await viewer.close();
+  }
+});
+
+test('an operator sees every partner, and narrows to one', async () => {
+  const { page, problems, close } = await rig.open('/');
+  try {
+    await field(page, 'E-mail').fill('operator@localhost');
+    await field(page, 'Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const trouble = section(page, 'Connections in trouble');
+    // Connections are named with their partner when several partners are counted.
+    await trouble.getByText(new RegExp(`ConnectWise PSA · ${rig.partnerName}`)).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Partner' })
+      .or(page.getByRole('combobox', { name: 'Partner' }))
+      .first()
+      .click();
+    // The field shows "All partners": replace it with the search.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(rig.partnerName.slice(0, 10));
+    await page.getByRole('option', { name: rig.partnerName }).click();
+    await section(page, 'Tickets per day').getByText('Today: 2 opened, 0 resolved.').waitFor();
+    expect(page.url()).toContain(`partner=${rig.partnerId}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'dashboard-operator');
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
   }
 });

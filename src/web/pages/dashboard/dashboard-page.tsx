@@ -1,5 +1,5 @@
 // The dashboard: what needs attention and how the hub has been doing, for the user's partner and
-// those below it (operators: every partner). Alerts by state, tickets and PSA writes per day, failing
+// those below it (operators: every partner), or one partner of those (?partner=…). Alerts by state, tickets and PSA writes per day, failing
 // connections and the API budget. A partner with no PSA yet is told to connect one.
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
@@ -13,14 +13,16 @@ import { AlertCounts } from './components/alert-counts.tsx';
 import { ApiBudgets } from './components/api-budgets.tsx';
 import { DashboardSection } from './components/dashboard-section.tsx';
 import { DeliveryRateChart } from './components/delivery-rate-chart.tsx';
+import { ScopePicker } from './components/scope-picker.tsx';
 import { TicketsChart } from './components/tickets-chart.tsx';
 import { TroubledConnections } from './components/troubled-connections.tsx';
 
 const periods = ['14', '30'] as const;
 
 export function DashboardPage() {
-  const filters = useUrlFilters(['days']);
+  const filters = useUrlFilters(['days', 'partner']);
   const days = filters.values.days === '30' ? 30 : 14;
+  const partnerId = filters.values.partner;
   return (
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -30,22 +32,25 @@ export function DashboardPage() {
           </Title>
           <Text c="dimmed">What needs attention, and how tickets and PSA writes have gone.</Text>
         </div>
-        <div role="group" aria-label="Period">
-          <SegmentedControl
-            value={String(days)}
-            onChange={(v) => filters.set('days', v === '14' ? null : v)}
-            data={periods.map((p) => ({ value: p, label: `Last ${p} days` }))}
-          />
-        </div>
+        <Group align="flex-end" wrap="wrap">
+          <ScopePicker value={partnerId} onChange={(id) => filters.set('partner', id)} />
+          <div role="group" aria-label="Period">
+            <SegmentedControl
+              value={String(days)}
+              onChange={(v) => filters.set('days', v === '14' ? null : v)}
+              data={periods.map((p) => ({ value: p, label: `Last ${p} days` }))}
+            />
+          </div>
+        </Group>
       </Group>
-      <Figures days={days} />
+      <Figures partnerId={partnerId} days={days} />
     </Stack>
   );
 }
 
-function Figures({ days }: { days: number }) {
+function Figures({ partnerId, days }: { partnerId: string | undefined; days: number }) {
   const { partner } = useCurrentUser();
-  const dashboard = useDashboard(undefined, days);
+  const dashboard = useDashboard(partnerId, days);
   const kinds = usePsaKinds();
   if (dashboard.isPending) return <LoadingState what="the dashboard" />;
   if (dashboard.isError)
