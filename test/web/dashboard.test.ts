@@ -217,6 +217,7 @@ test('a partner without a PSA is told to connect one; its viewer to ask for it',
     const refusal = viewer.page.getByRole('alert').filter({ hasText: 'Could not load the dashboard' });
     await refusal.getByText(/not yours to see/).waitFor();
     await refusal.getByRole('button', { name: 'Try again' }).waitFor();
+    await viewer.page.getByRole('link', { name: 'Show the dashboard of every partner you see' }).waitFor();
     expect(await viewer.page.getByText('Our ConnectWise').count()).toBe(0);
     expect(await seriousA11yViolations(viewer.page)).toEqual([]);
     await shot(viewer.page, 'dashboard-error');

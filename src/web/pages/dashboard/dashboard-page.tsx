@@ -1,7 +1,7 @@
 // The dashboard: what needs attention and how the hub has been doing, for the user's partner and
 // those below it (operators: every partner), or one partner of those (?partner=…). Alerts by state, tickets and PSA writes per day, failing
 // connections and the API budget. A partner with no PSA yet is told to connect one.
-import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useDashboard } from '../../hooks/use-dashboard.ts';
@@ -55,7 +55,17 @@ function Figures({ partnerId, days }: { partnerId: string | undefined; days: num
   if (dashboard.isPending) return <LoadingState what="the dashboard" />;
   if (dashboard.isError)
     return (
-      <ErrorState what="the dashboard" error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      <Stack gap="xs">
+        <ErrorState what="the dashboard" error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+        {/* A partner out of reach (an old or shared link): back to what the user does see. */}
+        {partnerId && (
+          <div>
+            <Anchor component={Link} to="/dashboard">
+              Show the dashboard of every partner you see
+            </Anchor>
+          </div>
+        )}
+      </Stack>
     );
   const { alerts, daily, connections } = dashboard.data;
   const kindLabel = (kind: string) => kinds.data?.find((k) => k.kind === kind)?.label ?? kind;
