@@ -2,6 +2,7 @@
 // those below it (operators: every partner), or one partner of those (?partner=…). Alerts by state, tickets and PSA writes per day, failing
 // connections and the API budget. A partner with no PSA yet is told to connect one.
 import { Anchor, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useDashboard } from '../../hooks/use-dashboard.ts';
@@ -13,11 +14,15 @@ import { AlertCounts } from './components/alert-counts.tsx';
 import { ApiBudgets } from './components/api-budgets.tsx';
 import { DashboardSection } from './components/dashboard-section.tsx';
 import { DeliveryRateChart } from './components/delivery-rate-chart.tsx';
-import { ScopePicker } from './components/scope-picker.tsx';
 import { TicketsChart } from './components/tickets-chart.tsx';
 import { TroubledConnections } from './components/troubled-connections.tsx';
 
 const periods = ['14', '30'] as const;
+// Only users with partners below them (and operators) get the picker: its Select loads when needed,
+// keeping the landing page's own code small.
+const ScopePicker = lazy(() =>
+  import('./components/scope-picker.tsx').then((m) => ({ default: m.ScopePicker })),
+);
 
 export function DashboardPage() {
   const filters = useUrlFilters(['days', 'partner']);
@@ -33,7 +38,9 @@ export function DashboardPage() {
           <Text c="dimmed">What needs attention, and how tickets and PSA writes have gone.</Text>
         </div>
         <Group align="flex-end" wrap="wrap">
-          <ScopePicker value={partnerId} onChange={(id) => filters.set('partner', id)} />
+          <Suspense fallback={null}>
+            <ScopePicker value={partnerId} onChange={(id) => filters.set('partner', id)} />
+          </Suspense>
           <div role="group" aria-label="Period">
             <SegmentedControl
               value={String(days)}
