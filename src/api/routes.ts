@@ -47,6 +47,7 @@ import { ticketSettingsRoutes } from './partner/ticket-settings/routes.ts';
 import { eventLogRoutes } from './partner/event-log/routes.ts';
 import { alertRoutes } from './partner/alerts/routes.ts';
 import { billingRoutes } from './partner/billing/routes.ts';
+import { dashboardRoute } from './partner/dashboard/dashboard.ts';
 import type { RouteDef } from './route.ts';
 import { getErrorCatalogRoute, putErrorCatalogRoute } from './source/error-catalog.ts';
 import { sourceEventsRoute } from './source/events.ts';
@@ -103,6 +104,7 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   ...eventLogRoutes,
   ...alertRoutes,
   ...billingRoutes,
+  dashboardRoute,
 );
 
 export const sourceApiRoutes: RouteDef[] = [

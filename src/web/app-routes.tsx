@@ -44,6 +44,9 @@ const AccountTokensPage = lazy(() =>
 const SourceKeysPage = lazy(() =>
   import('./pages/source-keys/source-keys-page.tsx').then((m) => ({ default: m.SourceKeysPage })),
 );
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -62,7 +65,8 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/integrations" replace />} />
+        <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route path="dashboard" element={page(<DashboardPage />)} />
         <Route path="integrations" element={page(<IntegrationsPage />)} />
         <Route path="integrations/connect/:kind" element={page(<ConnectWizardPage />)} />
         <Route path="connections/:id" element={page(<ConnectionPage />)} />

@@ -130,7 +130,8 @@ export async function signInFirstTime(
   await field(page, 'New password').fill(PORTAL_PASSWORD);
   await field(page, 'New password again').fill(PORTAL_PASSWORD);
   await page.getByRole('button', { name: 'Change password and continue' }).click();
-  await page.getByRole('heading', { name: 'Integrations' }).waitFor();
+  // Signed in: the shell shows its sections, on whichever page was asked for.
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 }
 
 export interface AxeViolation {

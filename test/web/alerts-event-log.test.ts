@@ -70,7 +70,7 @@ beforeAll(async () => {
 afterAll(() => rig?.stop());
 
 async function signInOwner() {
-  const opened = await rig.open('/');
+  const opened = await rig.open('/integrations');
   await field(opened.page, 'E-mail').fill(ownerEmail);
   await field(opened.page, 'Password').fill(NEW_PASSWORD);
   await opened.page.getByRole('button', { name: 'Sign in' }).click();

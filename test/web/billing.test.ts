@@ -102,7 +102,7 @@ beforeAll(async () => {
 afterAll(() => rig?.stop());
 
 async function signInOwner(viewport?: { width: number; height: number }) {
-  const opened = await rig.open('/', viewport);
+  const opened = await rig.open('/integrations', viewport);
   await field(opened.page, 'E-mail').fill(ownerEmail);
   await field(opened.page, 'Password').fill(NEW_PASSWORD);
   await opened.page.getByRole('button', { name: 'Sign in' }).click();

@@ -41,7 +41,7 @@ async function fillWizard(page: Page, kind: SimKind, credentials: Record<string,
 const card = (page: Page, kind: SimKind) => page.getByRole('region', { name: labels[kind] });
 
 test('an owner connects each PSA through the wizard; a wrong key shows the PSAâ€™s reason', async () => {
-  const { page, problems, close } = await rig.open('/');
+  const { page, problems, close } = await rig.open('/integrations');
   try {
     await signInFirstTime(page, owner);
     for (const kind of ['connectwise', 'autotask', 'halopsa'] as const)
@@ -110,7 +110,7 @@ test('an owner connects each PSA through the wizard; a wrong key shows the PSAâ€
 });
 
 test('an owner checks permissions, makes another PSA the default, and disconnects one after confirming', async () => {
-  const { page, problems, close } = await rig.open('/');
+  const { page, problems, close } = await rig.open('/integrations');
   try {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await field(page, 'E-mail').fill(owner.email);
@@ -148,7 +148,7 @@ test('an owner checks permissions, makes another PSA the default, and disconnect
 
 test('a viewer sees the connections and no control that changes them', async () => {
   const viewer = await rig.invite('viewer');
-  const { page, close } = await rig.open('/');
+  const { page, close } = await rig.open('/integrations');
   try {
     await signInFirstTime(page, viewer);
     await card(page, 'halopsa').getByText('Connected', { exact: true }).waitFor();
@@ -176,7 +176,7 @@ test('a viewer sees the connections and no control that changes them', async () 
 });
 
 test('new credentials the PSA refuses are not saved: its reason shows and the old ones keep working', async () => {
-  const { page, problems, close } = await rig.open('/');
+  const { page, problems, close } = await rig.open('/integrations');
   try {
     await field(page, 'E-mail').fill(owner.email);
     await field(page, 'Password').fill('a-long-portal-password-7');
@@ -202,7 +202,7 @@ test('new credentials the PSA refuses are not saved: its reason shows and the ol
 });
 
 test('an operator picks the partner whose integrations to see', async () => {
-  const { page, close } = await rig.open('/');
+  const { page, close } = await rig.open('/integrations');
   try {
     await field(page, 'E-mail').fill('operator@localhost');
     await field(page, 'Password').fill(NEW_PASSWORD);

@@ -97,7 +97,9 @@ test('signInFirstTime helper works for later tests', async () => {
   const { page, close } = await rig.open('/');
   try {
     await signInFirstTime(page, user);
-    expect(page.url()).toBe(`${rig.hub.url}/integrations`);
+    // The portal's front door is the dashboard.
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(page.url()).toBe(`${rig.hub.url}/dashboard`);
   } finally {
     await close();
   }
@@ -105,7 +107,7 @@ test('signInFirstTime helper works for later tests', async () => {
 
 test('by keyboard alone: sign in, reach a PSA card’s connect link, open the wizard', async () => {
   const user = await rig.invite('admin');
-  const { page, close } = await rig.open('/');
+  const { page, close } = await rig.open('/integrations');
   try {
     await signInFirstTime(page, user);
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -19370,6 +19370,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description count for this partner and those below it (default: yours; operators: all) */
+                    partnerId?: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how many UTC days the series cover, today included */
+                            days: number;
+                            alerts: {
+                                /** @description failing alerts whose ticket the hub keeps (nothing waits) */
+                                open: number;
+                                /** @description alerts whose ticket writes wait: not linked, PSA unavailable… */
+                                waiting: number;
+                                /** @description alerts stopped after failing, until retried */
+                                dead: number;
+                            };
+                            /** @description one entry per day, oldest first; a day without activity has zeros */
+                            daily: {
+                                /**
+                                 * Format: date
+                                 * @description the UTC day
+                                 */
+                                day: string;
+                                /** @description tickets created or reopened in a PSA */
+                                ticketsOpened: number;
+                                /** @description tickets resolved in a PSA */
+                                ticketsResolved: number;
+                                /** @description PSA writes that succeeded */
+                                deliveriesOk: number;
+                                /** @description PSA writes that failed and will be tried again */
+                                deliveriesFailed: number;
+                                /** @description PSA writes that failed for good */
+                                deliveriesDead: number;
+                            }[];
+                            /** @description live connections, failing first */
+                            connections: {
+                                /**
+                                 * Format: uuid
+                                 * @description a record id (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                kind: "connectwise" | "autotask" | "halopsa";
+                                partner: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "connected" | "failing";
+                                failingSince: string | null;
+                                lastError: string | null;
+                                lastSuccessAt: string | null;
+                                /** @description requests the hub sent to this PSA in the current hour */
+                                requestsThisHour: number;
+                                /** @description the most the hub sends in an hour, all processes together */
+                                hourlyAllowance: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    path?: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/source/partners/{externalId}": {
         parameters: {
             query?: never;

@@ -31,3 +31,6 @@ export type Invited = Ok<'/api/v1/users', 'post'>;
 export type PartnerKind = Partner['kind'];
 export type BearerToken = Ok<'/api/v1/me/tokens', 'get'>['items'][number];
 export type NewBearerToken = Ok<'/api/v1/me/tokens', 'post'>;
+export type Dashboard = Ok<'/api/v1/dashboard', 'get'>;
+export type DashboardDay = Dashboard['daily'][number];
+export type DashboardConnection = Dashboard['connections'][number];

@@ -9,6 +9,7 @@ export interface NavItem {
 }
 
 export const navItems: NavItem[] = [
+  { label: 'Dashboard', to: '/dashboard' },
   { label: 'Integrations', to: '/integrations' },
   { label: 'Alerts', to: '/alerts' },
   { label: 'Event log', to: '/event-log' },

@@ -1,7 +1,8 @@
 // A connection's health in plain words: connected or failing since when, the last success, the last
 // error as the PSA gave it, and how much of the hour's API budget the hub has used.
-import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Connection } from '../../../client/types.ts';
+import { BudgetMeter } from '../../../ui/budget-meter.tsx';
 import { formatWhen } from '../../../ui/format-when.ts';
 
 export function StatusBadge({ connection }: { connection: Connection }) {
@@ -12,8 +13,6 @@ export function StatusBadge({ connection }: { connection: Connection }) {
 
 export function ConnectionHealth({ connection }: { connection: Connection }) {
   const budget = connection.budget;
-  const share =
-    budget && budget.hourlyAllowance > 0 ? (100 * budget.requestsThisHour) / budget.hourlyAllowance : 0;
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -38,18 +37,7 @@ export function ConnectionHealth({ connection }: { connection: Connection }) {
         </Alert>
       )}
       {budget && (
-        <Stack gap={4}>
-          <Text size="sm">
-            API budget this hour: {budget.requestsThisHour.toLocaleString()} of{' '}
-            {budget.hourlyAllowance.toLocaleString()} requests
-          </Text>
-          <Progress
-            value={share}
-            color={share > 80 ? 'red' : share > 50 ? 'yellow' : 'indigo'}
-            aria-label={`API budget used: ${Math.round(share)}%`}
-            size="sm"
-          />
-        </Stack>
+        <BudgetMeter requestsThisHour={budget.requestsThisHour} hourlyAllowance={budget.hourlyAllowance} />
       )}
     </Stack>
   );
