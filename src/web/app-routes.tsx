@@ -34,6 +34,12 @@ const BillingSettingsPage = lazy(() =>
 const BillingHistoryPage = lazy(() =>
   import('./pages/billing/billing-history-page.tsx').then((m) => ({ default: m.BillingHistoryPage })),
 );
+const PlanMappingPage = lazy(() =>
+  import('./pages/plan-mapping/plan-mapping-page.tsx').then((m) => ({ default: m.PlanMappingPage })),
+);
+const OrgMappingPage = lazy(() =>
+  import('./pages/org-mapping/org-mapping-page.tsx').then((m) => ({ default: m.OrgMappingPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -62,6 +68,8 @@ export function AppRoutes() {
         <Route path="billing/settings" element={page(<BillingConnectionsPage />)} />
         <Route path="billing/settings/:id" element={page(<BillingSettingsPage />)} />
         <Route path="billing/history" element={page(<BillingHistoryPage />)} />
+        <Route path="connections/:id/plans" element={page(<PlanMappingPage />)} />
+        <Route path="connections/:id/organizations" element={page(<OrgMappingPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

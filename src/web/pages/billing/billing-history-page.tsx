@@ -10,7 +10,7 @@ import { PartnerPicker } from '../integrations/components/partner-picker.tsx';
 import { BillingHeader } from './components/billing-nav.tsx';
 import { causeLabels, formatNumber } from './components/billing-words.ts';
 import { OrganizationSelect } from './components/change-set-filters.tsx';
-import { ScrollTable } from './components/scroll-table.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import type { HistoryEntry } from './billing-types.ts';
 import { billingReportUrl, useBillingHistory, useOrganization } from './use-billing-history.ts';
 

@@ -4,7 +4,7 @@
 import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatWhen } from '../../../ui/format-when.ts';
-import { ScrollTable } from './scroll-table.tsx';
+import { ScrollTable } from '../../../ui/scroll-table.tsx';
 import type { ChangeSet, ChangeSetLine } from '../billing-types.ts';
 import {
   causeLabels,

@@ -25,7 +25,7 @@ import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../../ui/
 import type { BillingRules, BillingRulesReply, PlanLink } from '../billing-types.ts';
 import { usePlanLinks, usePlanRules, useSavePlanRules } from '../use-billing-rules.ts';
 import { formatNumber } from './billing-words.ts';
-import { ScrollTable } from './scroll-table.tsx';
+import { ScrollTable } from '../../../ui/scroll-table.tsx';
 
 const roundings = [
   { value: 'up', label: 'Up' },
