@@ -137,7 +137,7 @@ function PlanRow({
             </Text>
           </>
         ) : (
-          <Badge color="orange" variant="light">
+          <Badge miw="max-content" color="orange" variant="light">
             Not mapped
           </Badge>
         )}
@@ -162,7 +162,7 @@ function PlanRow({
                 size="xs"
                 variant={link ? 'default' : 'filled'}
                 onClick={onPick}
-                aria-label={`${link ? 'Change the product' : 'Choose a product'} of ${plan.name}`}
+                aria-label={`${link ? 'Change the product' : 'Choose product'} for ${plan.name}`}
               >
                 {link ? 'Change' : 'Choose product'}
               </Button>

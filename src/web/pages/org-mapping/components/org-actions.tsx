@@ -33,7 +33,7 @@ export function OrgActions({
           onClick={onLink}
           aria-label={`${here ? 'Relink' : 'Link'} ${name}`}
         >
-          {here ? 'Relink…' : 'Link…'}
+          {here ? 'Relink' : 'Link'}
         </Button>
       )}
       {here && (

@@ -45,13 +45,13 @@ export function OrganizationTable({
                 <Table.Td>
                   <OrganizationCell organization={r.organization} />
                   {!r.organization.active && (
-                    <Badge size="xs" variant="outline" color="gray">
+                    <Badge miw="max-content" size="xs" variant="outline" color="gray">
                       inactive
                     </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={s.color} variant="light">
+                  <Badge miw="max-content" color={s.color} variant="light">
                     {s.label}
                   </Badge>
                   {r.skippedAt && (
@@ -103,7 +103,7 @@ function LinkCell({ row, connectionId }: { row: OrgMappingRow; connectionId: str
     <>
       <Group gap={6}>
         <Text size="sm">{l.companyName}</Text>
-        <Badge size="sm" variant="dot" color={l.health === 'ok' ? 'green' : 'red'}>
+        <Badge miw="max-content" size="sm" variant="dot" color={l.health === 'ok' ? 'green' : 'red'}>
           {healthLabels[l.health]}
         </Badge>
       </Group>

@@ -162,6 +162,7 @@ export function SuggestionTable({
                         <Group gap={6}>
                           <Text size="sm">{best.companyName}</Text>
                           <Badge
+                            miw="max-content"
                             size="sm"
                             variant="light"
                             color={best.safeToLink ? 'green' : best.score >= 0.9 ? 'blue' : 'gray'}
@@ -171,7 +172,7 @@ export function SuggestionTable({
                         </Group>
                         <Text size="xs" c="dimmed">
                           {best.reason}
-                          {r.suggestions.length > 1 ? ` · ${r.suggestions.length - 1} more in Link…` : ''}
+                          {r.suggestions.length > 1 ? ` · ${r.suggestions.length - 1} more under Link` : ''}
                         </Text>
                       </>
                     ) : (
