@@ -106,6 +106,7 @@ export function OrgMappingPage() {
           <Group gap="sm" align="flex-end" wrap="wrap">
             <Select
               label="Show"
+              description="Where each stands on this connection"
               data={views.map((v) => ({ value: v.value, label: v.label }))}
               value={view}
               onChange={(v) => filters.set('state', v === 'unlinked' ? null : v)}

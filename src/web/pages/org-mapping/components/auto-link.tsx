@@ -5,8 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useAutoLink, useAutoLinkPreview, useRefreshMapping } from '../../../hooks/use-org-mapping.ts';
 import { ErrorState, errorMessage, LoadingState } from '../../../ui/states.tsx';
 
-/** Polls without change after which the run is taken as over (what is left was refused). */
+/** Polls without change after which the run is taken as over (what is left was refused); the job may
+ * wait in the queue a while before it starts, so more are allowed until the first link shows. */
 const STILL_POLLS = 4;
+const STILL_POLLS_BEFORE_START = 20;
 const LISTED = 10;
 
 export function AutoLink({ connectionId }: { connectionId: string }) {
@@ -35,7 +37,8 @@ function AutoLinkDialog({ connectionId, onClose }: { connectionId: string; onClo
     const s = still.current;
     s.polls = s.left === left ? s.polls + 1 : 0;
     s.left = left;
-    if (left === 0 || s.polls >= STILL_POLLS) {
+    const started = left < total;
+    if (left === 0 || s.polls >= (started ? STILL_POLLS : STILL_POLLS_BEFORE_START)) {
       setDone(true);
       void refresh();
     }

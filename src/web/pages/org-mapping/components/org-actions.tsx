@@ -29,7 +29,7 @@ export function OrgActions({
       {(state === 'unlinked' || here) && (
         <Button
           size="xs"
-          variant={here ? 'default' : 'filled'}
+          variant={here ? 'default' : 'light'}
           onClick={onLink}
           aria-label={`${here ? 'Relink' : 'Link'} ${name}`}
         >
