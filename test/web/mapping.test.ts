@@ -315,13 +315,25 @@ test('the mapping pages on a phone', async () => {
   const { page, problems, close } = await signInAs(ownerEmail, { width: 390, height: 844 });
   try {
     await page.goto(`${rig.hub.url}/connections/${connectionId}/plans`);
-    await page.getByRole('row').filter({ hasText: planA }).waitFor();
+    // On a phone each plan and organization is a block of its own, not a table row.
+    await page.getByRole('article', { name: planA }).getByText(m365).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: planA }).isVisible()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'plans-phone');
     await page.goto(`${rig.hub.url}/connections/${connectionId}/organizations?state=all`);
-    await page.getByRole('row').filter({ hasText: handName }).waitFor();
+    await page
+      .getByRole('article', { name: handName })
+      .getByText(companies[2]!.name, { exact: true })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'orgs-phone');
+    await page.goto(`${rig.hub.url}/connections/${connectionId}/organizations`);
+    await page
+      .getByRole('article', { name: skipName })
+      .getByRole('button', { name: `Skip ${skipName}` })
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'orgs-unlinked-phone');
     const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
@@ -364,10 +376,16 @@ test('10,000 organizations: the first page shows without reading them all', asyn
       const [answerMs, renderMs] = await page.evaluate((a) => {
         const w = globalThis as any;
         const entry = w.performance.getEntriesByType('resource').find((e: any) => e.name.includes(a));
-        return [entry.responseEnd - entry.requestStart, w.firstRowAt - entry.responseEnd];
+        // The page also waits for the connection itself; the later of the two answers is what it renders on.
+        const own = w.performance
+          .getEntriesByType('resource')
+          .filter((e: any) => /\/api\/v1\/connections\/[^/?]+$/.test(e.name))
+          .map((e: any) => e.responseEnd);
+        const ready = Math.max(entry.responseEnd, ...own);
+        return [entry.responseEnd - entry.requestStart, w.firstRowAt - ready];
       }, api);
       console.log(
-        `10,000 organizations, view ${view}: the hub answered ${body.items.length} rows in ${Math.round(answerMs)} ms; the first page was on screen ${Math.round(renderMs)} ms after the answer`,
+        `10,000 organizations, view ${view}: the hub answered ${body.items.length} rows in ${Math.round(answerMs)} ms; the first page was on screen ${Math.round(renderMs)} ms after the last answer it needed`,
       );
       expect(body.items.length).toBeLessThanOrEqual(50);
     }

@@ -1,6 +1,7 @@
 // Plan mapping of a connection: each plan assigned to the partner, the PSA product it bills as on this
 // connection, a picker from the PSA's catalog, and unmapping. Billing rules live on the billing page.
 import {
+  Box,
   Alert,
   Anchor,
   Badge,
@@ -70,33 +71,46 @@ export function PlanMappingPage() {
                 {mapped} of {links.data.length} mapped
               </Text>
             </Group>
-            <ScrollTable label="Plans and their PSA products">
-              <Table miw={640} verticalSpacing={8}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Plan</Table.Th>
-                    <Table.Th>PSA product</Table.Th>
-                    <Table.Th>Billing</Table.Th>
-                    <PermissionGate permission="manage_integrations">
-                      <Table.Th>
-                        <VisuallyHidden>Actions</VisuallyHidden>
-                      </Table.Th>
-                    </PermissionGate>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {links.data.map((l) => (
-                    <PlanRow
-                      key={l.plan.id}
-                      row={l}
-                      connectionId={c.id}
-                      live={live}
-                      onPick={() => setPicking(l)}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <Stack gap="xs" hiddenFrom="sm">
+              {links.data.map((l) => (
+                <PlanBlock
+                  key={l.plan.id}
+                  row={l}
+                  connectionId={c.id}
+                  live={live}
+                  onPick={() => setPicking(l)}
+                />
+              ))}
+            </Stack>
+            <Box visibleFrom="sm">
+              <ScrollTable label="Plans and their PSA products">
+                <Table miw={640} verticalSpacing={8}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Plan</Table.Th>
+                      <Table.Th>PSA product</Table.Th>
+                      <Table.Th>Billing</Table.Th>
+                      <PermissionGate permission="manage_integrations">
+                        <Table.Th>
+                          <VisuallyHidden>Actions</VisuallyHidden>
+                        </Table.Th>
+                      </PermissionGate>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {links.data.map((l) => (
+                      <PlanRow
+                        key={l.plan.id}
+                        row={l}
+                        connectionId={c.id}
+                        live={live}
+                        onPick={() => setPicking(l)}
+                      />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+            </Box>
           </Stack>
         </Paper>
       )}
@@ -105,100 +119,130 @@ export function PlanMappingPage() {
   );
 }
 
-function PlanRow({
-  row,
-  connectionId,
-  live,
-  onPick,
-}: {
+function PlanRow(props: PlanProps) {
+  const { plan } = props.row;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <PlanName plan={plan} />
+      </Table.Td>
+      <Table.Td>
+        <ProductCell {...props} />
+      </Table.Td>
+      <Table.Td>
+        <BillingCell {...props} />
+      </Table.Td>
+      <PermissionGate permission="manage_integrations">
+        <Table.Td>{props.live && <PlanActions {...props} />}</Table.Td>
+      </PermissionGate>
+    </Table.Tr>
+  );
+}
+
+/** On a phone each plan is a block of its own, not a table row. */
+function PlanBlock(props: PlanProps) {
+  const { plan } = props.row;
+  return (
+    <Paper withBorder p="sm" radius="sm" component="article" aria-label={plan.name}>
+      <Stack gap={6}>
+        <PlanName plan={plan} />
+        <ProductCell {...props} />
+        <Group justify="space-between" gap="xs">
+          <BillingCell {...props} />
+          {props.live && (
+            <PermissionGate permission="manage_integrations">
+              <PlanActions {...props} />
+            </PermissionGate>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+interface PlanProps {
   row: PlanLinkRow;
   connectionId: string;
   live: boolean;
   onPick: () => void;
-}) {
-  const unmap = useDeletePlanLink(connectionId);
-  const { plan, link } = row;
+}
+
+function PlanName({ plan }: { plan: PlanLinkRow['plan'] }) {
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {plan.name}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {plan.externalId}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {link ? (
-          <>
-            <Text size="sm">{link.productName}</Text>
-            <Text size="xs" c="dimmed">
-              {link.productCode ? `${link.productCode} · ` : ''}id {link.productId}
-            </Text>
-          </>
-        ) : (
-          <Badge miw="max-content" color="orange" variant="light">
-            Not mapped
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {link ? (
-          <Anchor component={Link} to={`/billing/settings/${connectionId}`} size="sm">
-            Billing rules
-            <VisuallyHidden> of {plan.name}</VisuallyHidden>
-          </Anchor>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-      <PermissionGate permission="manage_integrations">
-        <Table.Td>
-          {live && (
-            <Group gap="xs" wrap="nowrap" justify="flex-end">
-              <Button
-                size="xs"
-                variant={link ? 'default' : 'filled'}
-                onClick={onPick}
-                aria-label={`${link ? 'Change the product' : 'Choose product'} for ${plan.name}`}
-              >
-                {link ? 'Change' : 'Choose product'}
-              </Button>
-              {link && (
-                <ConfirmDestructive
-                  title={`Unmap ${plan.name}?`}
-                  consequences={
-                    <>
-                      {plan.name} stops billing as {link.productName} on this connection, and its billing
-                      rules here are removed. Linked organizations stay linked, but the hub writes none of
-                      this plan’s quantities until it is mapped again. Nothing is removed from the PSA.
-                    </>
-                  }
-                  confirmLabel={`Unmap ${plan.name}`}
-                  onConfirm={async () => {
-                    await unmap.mutateAsync(plan.id);
-                    notify({ message: `${plan.name} is no longer mapped.` });
-                  }}
-                >
-                  {(open) => (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={open}
-                      aria-label={`Unmap ${plan.name}`}
-                    >
-                      Unmap
-                    </Button>
-                  )}
-                </ConfirmDestructive>
-              )}
-            </Group>
+    <div>
+      <Text size="sm" fw={500}>
+        {plan.name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {plan.externalId}
+      </Text>
+    </div>
+  );
+}
+
+function ProductCell({ row: { link } }: PlanProps) {
+  return link ? (
+    <div>
+      <Text size="sm">{link.productName}</Text>
+      <Text size="xs" c="dimmed">
+        {link.productCode ? `${link.productCode} · ` : ''}id {link.productId}
+      </Text>
+    </div>
+  ) : (
+    <Badge miw="max-content" color="orange" variant="light">
+      Not mapped
+    </Badge>
+  );
+}
+
+function BillingCell({ row: { plan, link }, connectionId }: PlanProps) {
+  return link ? (
+    <Anchor component={Link} to={`/billing/settings/${connectionId}`} size="sm">
+      Billing rules
+      <VisuallyHidden> of {plan.name}</VisuallyHidden>
+    </Anchor>
+  ) : (
+    <Text size="sm" c="dimmed">
+      —
+    </Text>
+  );
+}
+
+function PlanActions({ row: { plan, link }, connectionId, onPick }: PlanProps) {
+  const unmap = useDeletePlanLink(connectionId);
+  return (
+    <Group gap="xs" wrap="nowrap" justify="flex-end">
+      <Button
+        size="xs"
+        variant={link ? 'default' : 'filled'}
+        onClick={onPick}
+        aria-label={`${link ? 'Change the product' : 'Choose product'} for ${plan.name}`}
+      >
+        {link ? 'Change' : 'Choose product'}
+      </Button>
+      {link && (
+        <ConfirmDestructive
+          title={`Unmap ${plan.name}?`}
+          consequences={
+            <>
+              {plan.name} stops billing as {link.productName} on this connection, and its billing rules here
+              are removed. Linked organizations stay linked, but the hub writes none of this plan’s quantities
+              until it is mapped again. Nothing is removed from the PSA.
+            </>
+          }
+          confirmLabel={`Unmap ${plan.name}`}
+          onConfirm={async () => {
+            await unmap.mutateAsync(plan.id);
+            notify({ message: `${plan.name} is no longer mapped.` });
+          }}
+        >
+          {(open) => (
+            <Button size="xs" variant="subtle" color="red" onClick={open} aria-label={`Unmap ${plan.name}`}>
+              Unmap
+            </Button>
           )}
-        </Table.Td>
-      </PermissionGate>
-    </Table.Tr>
+        </ConfirmDestructive>
+      )}
+    </Group>
   );
 }

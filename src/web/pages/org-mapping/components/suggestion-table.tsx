@@ -3,6 +3,8 @@
 import {
   Alert,
   Badge,
+  Box,
+  Paper,
   Button,
   Checkbox,
   Group,
@@ -103,103 +105,128 @@ export function SuggestionTable({
           </Group>
         </PermissionGate>
       )}
-      <ScrollTable label="Organizations not linked, with suggested companies">
-        <Table miw={760} verticalSpacing={8}>
-          <Table.Thead>
-            <Table.Tr>
-              {canWrite && (
-                <PermissionGate permission="manage_integrations">
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label="Select every organization with a suggestion"
-                      checked={allOn}
-                      indeterminate={chosen.length > 0 && !allOn}
-                      disabled={selectable.length === 0}
-                      onChange={(e) =>
-                        setSelected(
-                          new Set(e.currentTarget.checked ? selectable.map((r) => r.organization.id) : []),
-                        )
-                      }
-                    />
-                  </Table.Th>
-                </PermissionGate>
-              )}
-              <Table.Th>Organization</Table.Th>
-              <Table.Th>Suggested company</Table.Th>
-              {canWrite && (
-                <PermissionGate permission="manage_integrations">
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </PermissionGate>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => {
-              const best = r.suggestions[0];
-              return (
-                <Table.Tr key={r.organization.id}>
-                  {canWrite && (
+      <Stack gap="xs" hiddenFrom="sm">
+        {rows.map((r) => {
+          const best = r.suggestions[0];
+          return (
+            <Paper
+              key={r.organization.id}
+              withBorder
+              p="sm"
+              radius="sm"
+              component="article"
+              aria-label={r.organization.name}
+            >
+              <Stack gap={6}>
+                <Group gap="sm" align="flex-start" wrap="nowrap">
+                  {canWrite && best && (
                     <PermissionGate permission="manage_integrations">
-                      <Table.Td>
-                        {best && (
-                          <Checkbox
-                            aria-label={`Select ${r.organization.name} → ${best.companyName}`}
-                            checked={selected.has(r.organization.id)}
-                            onChange={(e) => toggle(r.organization.id, e.currentTarget.checked)}
-                          />
-                        )}
-                      </Table.Td>
+                      <Checkbox
+                        mt={2}
+                        aria-label={`Select ${r.organization.name} → ${best.companyName}`}
+                        checked={selected.has(r.organization.id)}
+                        onChange={(e) => toggle(r.organization.id, e.currentTarget.checked)}
+                      />
                     </PermissionGate>
                   )}
-                  <Table.Td>
+                  <div>
                     <OrganizationCell organization={r.organization} />
-                  </Table.Td>
-                  <Table.Td>
-                    {best ? (
-                      <>
-                        <Group gap={6}>
-                          <Text size="sm">{best.companyName}</Text>
-                          <Badge
-                            miw="max-content"
-                            size="sm"
-                            variant="light"
-                            color={best.safeToLink ? 'green' : best.score >= 0.9 ? 'blue' : 'gray'}
-                          >
-                            {percent(best)}
-                          </Badge>
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {best.reason}
-                          {r.suggestions.length > 1 ? ` · ${r.suggestions.length - 1} more under Link` : ''}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        No likely company: link it by hand, or skip it.
-                      </Text>
+                  </div>
+                </Group>
+                <SuggestionCell row={r} />
+                {canWrite && (
+                  <PermissionGate permission="manage_integrations">
+                    <OrgActions
+                      connectionId={connectionId}
+                      organization={r.organization}
+                      state="unlinked"
+                      companyName={null}
+                      onLink={() => onLink(r)}
+                    />
+                  </PermissionGate>
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </Stack>
+      <Box visibleFrom="sm">
+        <ScrollTable label="Organizations not linked, with suggested companies">
+          <Table miw={760} verticalSpacing={8}>
+            <Table.Thead>
+              <Table.Tr>
+                {canWrite && (
+                  <PermissionGate permission="manage_integrations">
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label="Select every organization with a suggestion"
+                        checked={allOn}
+                        indeterminate={chosen.length > 0 && !allOn}
+                        disabled={selectable.length === 0}
+                        onChange={(e) =>
+                          setSelected(
+                            new Set(e.currentTarget.checked ? selectable.map((r) => r.organization.id) : []),
+                          )
+                        }
+                      />
+                    </Table.Th>
+                  </PermissionGate>
+                )}
+                <Table.Th>Organization</Table.Th>
+                <Table.Th>Suggested company</Table.Th>
+                {canWrite && (
+                  <PermissionGate permission="manage_integrations">
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </PermissionGate>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const best = r.suggestions[0];
+                return (
+                  <Table.Tr key={r.organization.id}>
+                    {canWrite && (
+                      <PermissionGate permission="manage_integrations">
+                        <Table.Td>
+                          {best && (
+                            <Checkbox
+                              aria-label={`Select ${r.organization.name} → ${best.companyName}`}
+                              checked={selected.has(r.organization.id)}
+                              onChange={(e) => toggle(r.organization.id, e.currentTarget.checked)}
+                            />
+                          )}
+                        </Table.Td>
+                      </PermissionGate>
                     )}
-                  </Table.Td>
-                  {canWrite && (
-                    <PermissionGate permission="manage_integrations">
-                      <Table.Td>
-                        <OrgActions
-                          connectionId={connectionId}
-                          organization={r.organization}
-                          state="unlinked"
-                          companyName={null}
-                          onLink={() => onLink(r)}
-                        />
-                      </Table.Td>
-                    </PermissionGate>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+                    <Table.Td>
+                      <OrganizationCell organization={r.organization} />
+                    </Table.Td>
+                    <Table.Td>
+                      <SuggestionCell row={r} />
+                    </Table.Td>
+                    {canWrite && (
+                      <PermissionGate permission="manage_integrations">
+                        <Table.Td>
+                          <OrgActions
+                            connectionId={connectionId}
+                            organization={r.organization}
+                            state="unlinked"
+                            companyName={null}
+                            onLink={() => onLink(r)}
+                          />
+                        </Table.Td>
+                      </PermissionGate>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </Box>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -239,5 +266,34 @@ export function SuggestionTable({
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+function SuggestionCell({ row }: { row: SuggestionRow }) {
+  const best = row.suggestions[0];
+  if (!best)
+    return (
+      <Text size="sm" c="dimmed">
+        No likely company: link it by hand, or skip it.
+      </Text>
+    );
+  return (
+    <div>
+      <Group gap={6}>
+        <Text size="sm">{best.companyName}</Text>
+        <Badge
+          miw="max-content"
+          size="sm"
+          variant="light"
+          color={best.safeToLink ? 'green' : best.score >= 0.9 ? 'blue' : 'gray'}
+        >
+          {percent(best)}
+        </Badge>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {best.reason}
+        {row.suggestions.length > 1 ? ` · ${row.suggestions.length - 1} more under Link` : ''}
+      </Text>
+    </div>
   );
 }
