@@ -2,7 +2,8 @@
 // simulator: plans mapped through the product picker (inactive products only when asked) and one
 // unmapped; organizations pushed through the Source API matched to simulator companies: a suggestion
 // confirmed, exact matches linked as a job with its progress, one linked by hand to a company found
-// by search with its billing record chosen, one skipped and unskipped. A viewer sees it all and no
+// by search with its billing record chosen, one skipped and unskipped, a company renamed in the PSA
+// found by the link health check. A viewer sees it all and no
 // control; a user of another partner sees none of it. Every state passes axe. Last, 10,000
 // organizations: the time from the hub's answer to the first page on screen is logged.
 import { mkdirSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { billingCompanies, simRecords, targetsOf } from '../support/billing.ts';
 import type { Client } from '../support/client.ts';
+import { cwApi } from '../support/connectwise-api.ts';
 import { NEW_PASSWORD } from '../support/hub.ts';
 import {
   field,
@@ -246,8 +248,24 @@ test('organizations: a suggestion confirmed, exact matches linked, one by hand, 
     for (const name of [c1.name, c2.name, handName])
       await rowOf(name).getByText('Linked', { exact: true }).waitFor();
     await rowOf(handName).getByText(c3.name, { exact: true }).waitFor();
+    // Renamed behind the hub's back: the health check finds it, and the broken view says so.
+    await cwApi(rig.simulators.connectwise, 'PATCH', `company/companies/${c3.id}`, [
+      { op: 'replace', path: 'name', value: `Renamed ${tag}` },
+    ]);
     await page.getByRole('button', { name: 'Check link health' }).click();
     await page.getByText('Checking every link against the PSA').waitFor();
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Broken links' }).click();
+    const broken = rowOf(handName);
+    await broken.getByText('Renamed in the PSA', { exact: true }).waitFor({ timeout: 30_000 });
+    await broken.getByText(`Renamed in the PSA from "${c3.name}" to "Renamed ${tag}"`).waitFor();
+    await broken.getByText('Link broken').waitFor();
+    expect(await rowOf(c1.name).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'orgs-broken-desktop');
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Linked here' }).click();
+    await rowOf(c1.name).waitFor();
     await field(page, 'Search organizations').fill('no such organization');
     await page.getByText('No organization matches this search').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
