@@ -34,6 +34,7 @@ import { pickListsRoute } from './partner/connections/pick-lists.ts';
 import { psaKindsRoute } from './partner/connections/psa-kinds.ts';
 import { getConnectionRoute, listConnectionsRoute } from './partner/connections/read-connections.ts';
 import { updateCredentialsRoute } from './partner/connections/update-credentials.ts';
+import { companiesRoute } from './partner/connections/companies.ts';
 import { companySuggestionsRoute } from './partner/connections/company-suggestions.ts';
 import { productsRoute } from './partner/connections/products.ts';
 import {
@@ -95,6 +96,7 @@ export const partnerRoutes: RouteDef[] = asRoutes(
   pickListsRoute,
   productsRoute,
   companySuggestionsRoute,
+  companiesRoute,
   listPlanLinksRoute,
   setPlanLinkRoute,
   deletePlanLinkRoute,

@@ -47,6 +47,12 @@ const SourceKeysPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
 );
+const PlanMappingPage = lazy(() =>
+  import('./pages/plan-mapping/plan-mapping-page.tsx').then((m) => ({ default: m.PlanMappingPage })),
+);
+const OrgMappingPage = lazy(() =>
+  import('./pages/org-mapping/org-mapping-page.tsx').then((m) => ({ default: m.OrgMappingPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -80,6 +86,8 @@ export function AppRoutes() {
         <Route path="partners" element={page(<PartnersPage />)} />
         <Route path="account/tokens" element={page(<AccountTokensPage />)} />
         <Route path="source-keys" element={page(<SourceKeysPage />)} />
+        <Route path="connections/:id/plans" element={page(<PlanMappingPage />)} />
+        <Route path="connections/:id/organizations" element={page(<OrgMappingPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

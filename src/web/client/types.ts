@@ -34,3 +34,21 @@ export type NewBearerToken = Ok<'/api/v1/me/tokens', 'post'>;
 export type Dashboard = Ok<'/api/v1/dashboard', 'get'>;
 export type DashboardDay = Dashboard['daily'][number];
 export type DashboardConnection = Dashboard['connections'][number];
+// Mapping: plans → PSA products, organizations → PSA companies.
+export type PlanLinkRow = Ok<'/api/v1/connections/{id}/plan-links', 'get'>['items'][number];
+export type Product = Ok<'/api/v1/connections/{id}/products', 'get'>['items'][number];
+export type OrgMappingQuery = NonNullable<
+  paths['/api/v1/connections/{id}/organizations']['get']['parameters']['query']
+>;
+export type OrgMappingRow = Ok<'/api/v1/connections/{id}/organizations', 'get'>['items'][number];
+export type OrgMappingState = OrgMappingRow['state'];
+export type OrgLink = NonNullable<OrgMappingRow['link']>;
+export type SuggestionRow = Ok<'/api/v1/connections/{id}/company-suggestions', 'get'>['items'][number];
+export type Suggestion = SuggestionRow['suggestions'][number];
+export type AutoLinkPreview = Ok<'/api/v1/connections/{id}/org-links/auto-link', 'post'>;
+export type PsaCompany = Ok<'/api/v1/connections/{id}/companies', 'get'>['items'][number];
+export type BillingTargets = Ok<'/api/v1/connections/{id}/billing-targets', 'get'>;
+export type OrgLinkView = Ok<'/api/v1/organizations/{id}/link', 'get'>;
+export type LinkBody =
+  paths['/api/v1/organizations/{id}/link']['put']['requestBody']['content']['application/json'];
+export type ConfirmResult = Ok<'/api/v1/connections/{id}/org-links/confirm', 'post'>['results'][number];

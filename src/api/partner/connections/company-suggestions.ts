@@ -41,6 +41,9 @@ export const companySuggestionsRoute = defineRoute({
     querystring: Type.Object(
       {
         organizationId: Type.Optional(Uuid),
+        q: Type.Optional(
+          Type.String({ maxLength: 200, description: 'only organizations whose name or id holds this' }),
+        ),
         includeInactive: Type.Optional(
           Type.Boolean({ description: 'also suggest inactive, deleted and prospect companies' }),
         ),
@@ -83,6 +86,7 @@ export const companySuggestionsRoute = defineRoute({
           partnerId: connection.partnerId,
           connectionId: connection.id,
           state: 'unlinked',
+          q: req.query.q,
           limit: limit + 1,
           cursor: req.query.cursor ? decodeCursor(req.query.cursor) : undefined,
         });

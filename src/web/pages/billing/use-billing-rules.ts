@@ -1,20 +1,14 @@
 // Billing rules per mapped plan of a connection: the plans with their PSA product (plan links),
 // each mapped plan's rules with their effective values, and replacing one plan's rules.
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../client/client.ts';
 import type { BillingRules } from './billing-types.ts';
 
+// The plan mapping page changes plan links: one query for both pages.
+export { usePlanLinks } from '../../hooks/use-plan-links.ts';
+
 const rulesKey = (connectionId: string, planId: string) =>
   ['billing', 'rules', connectionId, planId] as const;
-
-export function usePlanLinks(connectionId: string) {
-  return useQuery({
-    queryKey: ['billing', 'plan-links', connectionId],
-    queryFn: async () =>
-      (await call(api.GET('/api/v1/connections/{id}/plan-links', { params: { path: { id: connectionId } } })))
-        .items,
-  });
-}
 
 export function usePlanRules(connectionId: string, planIds: string[]) {
   return useQueries({

@@ -17,6 +17,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { Connection } from '../../../client/types.ts';
 import { fieldErrors } from '../../../ui/field-errors.ts';
 import { notify } from '../../../ui/notify.ts';
@@ -56,7 +57,12 @@ export function PlanRules({ connection }: { connection: Connection }) {
     return (
       <EmptyState
         title="No plan is mapped on this connection"
-        next="Rules apply to a plan mapped to a PSA product. Map the plans first (PUT /api/v1/connections/{id}/plan-links/{planId}, in the API reference)."
+        next="Rules apply to a plan mapped to a PSA product. Map the plans first."
+        action={
+          <Button component={Link} to={`/connections/${connection.id}/plans`} variant="light">
+            Map the plans
+          </Button>
+        }
       />
     );
   const editingRules = editing ? rules[mapped.indexOf(editing)]?.data : undefined;
