@@ -34,6 +34,19 @@ const BillingSettingsPage = lazy(() =>
 const BillingHistoryPage = lazy(() =>
   import('./pages/billing/billing-history-page.tsx').then((m) => ({ default: m.BillingHistoryPage })),
 );
+const ConnectionTicketSettingsPage = lazy(() =>
+  import('./pages/ticket-settings/connection-ticket-settings-page.tsx').then((m) => ({
+    default: m.ConnectionTicketSettingsPage,
+  })),
+);
+const OrganizationTicketSettingsPage = lazy(() =>
+  import('./pages/ticket-settings/organization-ticket-settings-page.tsx').then((m) => ({
+    default: m.OrganizationTicketSettingsPage,
+  })),
+);
+const TicketDefaultsPage = lazy(() =>
+  import('./pages/ticket-settings/ticket-defaults-page.tsx').then((m) => ({ default: m.TicketDefaultsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -62,6 +75,9 @@ export function AppRoutes() {
         <Route path="billing/settings" element={page(<BillingConnectionsPage />)} />
         <Route path="billing/settings/:id" element={page(<BillingSettingsPage />)} />
         <Route path="billing/history" element={page(<BillingHistoryPage />)} />
+        <Route path="connections/:id/ticket-settings" element={page(<ConnectionTicketSettingsPage />)} />
+        <Route path="organizations/:id/ticket-settings" element={page(<OrganizationTicketSettingsPage />)} />
+        <Route path="ticket-defaults" element={page(<TicketDefaultsPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

@@ -36,9 +36,13 @@ export const theme = createTheme({
   variantColorResolver,
 });
 
-// Mantine's "dimmed" grey (gray.6) is 3.3:1 on white; gray.7 is 8:1.
+// Mantine's "dimmed" grey (gray.6) is 3.3:1 on white; gray.7 is 8:1. A field's error text (red.6) is
+// 3.3:1; red.8 is 5.1:1.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+  },
   dark: {},
 });

@@ -13,4 +13,5 @@ export const navItems: NavItem[] = [
   { label: 'Alerts', to: '/alerts' },
   { label: 'Event log', to: '/event-log' },
   { label: 'Billing', to: '/billing' },
+  { label: 'Ticket defaults', to: '/ticket-defaults' },
 ];
