@@ -246,6 +246,36 @@ test('a bad value gets the hub’s own message on its field, and nothing is save
   }
 });
 
+test('a condition gets its own priority, and storm control is saved', async () => {
+  const { page, problems, close } = await signInOwner(`/connections/${cwId}/ticket-settings`);
+  try {
+    await field(page, 'New condition').fill('backup.failed');
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    const overrides = page.getByRole('region', { name: 'Overrides for backup.failed' });
+    await choose(page, 'Override another field for backup.failed', 'Priority for critical alerts');
+    await overrides.getByRole('combobox', { name: /^Priority for critical alerts/ }).click();
+    await page.getByRole('option', { name: /^Priority 2 - Quick Response/ }).click();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'connection-condition-1280');
+    await page.getByRole('button', { name: 'Save ticket settings' }).click();
+    await expect
+      .poll(async () => (await settingsOf(`/api/v1/connections/${cwId}/ticket-settings`)).own.conditions)
+      .toEqual({ 'backup.failed': { 'priority.critical': '2' } });
+
+    await field(page, 'New tickets per company per hour').fill('5');
+    await page.getByRole('button', { name: 'Save storm control' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await owner.get(`/api/v1/connections/${cwId}/mapping-settings`)).body.maxTicketsPerCompanyHour,
+      )
+      .toBe(5);
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
 test('a snooze is set and ended', async () => {
   const { page, problems, close } = await signInOwner(`/connections/${cwId}/ticket-settings`);
   try {

@@ -35,3 +35,4 @@ export type ValueSource = EffectiveField['source'];
 export type TicketDefaults = Ok<'/api/v1/partners/{id}/ticket-defaults/{kind}', 'get'>;
 export type Snooze = NonNullable<Ok<'/api/v1/connections/{id}/snooze', 'get'>['current']>;
 export type Organization = Ok<'/api/v1/organizations/{id}', 'get'>;
+export type MappingSettings = Ok<'/api/v1/connections/{id}/mapping-settings', 'get'>;

@@ -1,6 +1,6 @@
 // A connection's ticket settings: where its tickets go, statuses, priorities per severity, the hub's
-// behaviour and per-condition overrides, each with its effective value and source; its snooze; and
-// the next step after connecting (plan mapping). The connect wizard lands here.
+// behaviour and per-condition overrides, each with its effective value and source; storm control;
+// its snooze; and the next step after connecting (plan mapping). The connect wizard lands here.
 import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ConnectionCheck } from '../../client/types.ts';
@@ -18,6 +18,7 @@ import { PermissionList } from '../connection/components/permission-list.tsx';
 import { PickListsBar } from './components/pick-lists-bar.tsx';
 import { SettingsForm } from './components/settings-form.tsx';
 import { SnoozePanel } from './components/snooze-panel.tsx';
+import { StormControlPanel } from './components/storm-control.tsx';
 
 interface ArrivedFromWizard {
   justConnected?: boolean;
@@ -132,6 +133,7 @@ export function ConnectionTicketSettingsPage() {
           />
         </>
       )}
+      <StormControlPanel connectionId={c.id} />
       <SnoozePanel target={{ connectionId: c.id }} noun="the connection (every organization on it)" />
       <Paper withBorder p="md">
         <Group justify="space-between">

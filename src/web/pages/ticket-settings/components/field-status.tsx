@@ -6,6 +6,8 @@ import { effectiveText, sourceText, type Level } from '../settings-values.ts';
 
 export function effectiveLine(field: TicketField, e: EffectiveField | undefined, here: Level): string | null {
   if (!e) return null;
+  // An empty pick field is not "the hub's default": nothing is sent and the PSA decides.
+  if (field.type === 'pick' && e.value === null) return 'Now: not set';
   return `Now: ${effectiveText(field, e)} — ${sourceText(e.source, here)}`;
 }
 
@@ -28,7 +30,7 @@ export function FieldSummary({
       </Text>
       <Text size="sm">
         {e ? effectiveText(field, e) : own === undefined ? 'inherited' : String(own)}
-        {e && (
+        {e && !(field.type === 'pick' && e.value === null) && (
           <Text span size="xs" c="dimmed">
             {' '}
             — {sourceText(e.source, here)}

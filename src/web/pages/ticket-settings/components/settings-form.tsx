@@ -127,7 +127,7 @@ export function SettingsForm({
           </Section>
         )}
         {canEdit && (
-          <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 2 }}>
+          <Paper withBorder p="md">
             <Stack gap="xs">
               {save.error != null && (
                 <Alert color="red" role="alert" title="Not saved">
