@@ -39,6 +39,14 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
+/** The part of the page around `heading`, as the screen shows it (a full page is too long to read). */
+async function shotAt(page: Page, heading: string, name: string) {
+  const dir = process.env.PSAHUB_SHOTS;
+  if (!dir) return;
+  await page.getByRole('heading', { name: heading }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
 beforeAll(async () => {
   rig = await startPortalRig();
   owner = await rig.hub.userClient(rig.partnerId, 'owner');
@@ -306,6 +314,8 @@ test('on a phone the pages stay readable', async () => {
     await page.getByText('Now: Backup Alerts — set here').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'connection-390');
+    await shotAt(page, 'Priority per alert severity', 'connection-390-priorities');
+    await shotAt(page, 'Overrides per alert condition', 'connection-390-conditions');
     await page.goto(`${rig.hub.url}/organizations/${orgId}/ticket-settings`);
     await page.getByText('Now: In Progress — set here').waitFor();
     await shot(page, 'organization-390');
@@ -344,6 +354,41 @@ test('a viewer sees the settings and their sources, and no control that changes 
     await page.goto(`${rig.hub.url}/connections/${cwId}/ticket-settings`);
     await page.getByText('Backup Alerts').first().waitFor();
     await shot(page, 'connection-viewer-1280');
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('a user of another partner sees none of these settings', async () => {
+  const other = await rig.hub.source.put(`/api/v1/source/partners/other-${tag}`, {
+    name: `Other Partner ${tag}`,
+    kind: 'direct_reseller',
+  });
+  expect(other.status, other.text).toBe(201);
+  const invited = await rig.hub.operator.post('/api/v1/users', {
+    email: `other-${tag}@example.com`,
+    name: 'Another owner',
+    partnerId: other.body.id,
+    role: 'owner',
+  });
+  expect(invited.status, invited.text).toBe(201);
+  const { page, problems, close } = await rig.open('/');
+  try {
+    await signInFirstTime(page, {
+      email: `other-${tag}@example.com`,
+      oneTimePassword: invited.body.oneTimePassword,
+    });
+    for (const path of [`/connections/${cwId}/ticket-settings`, `/organizations/${orgId}/ticket-settings`]) {
+      await page.goto(rig.hub.url + path);
+      await page.getByRole('alert').filter({ hasText: 'Could not load' }).waitFor();
+      expect(await page.getByText('Backup Alerts').count(), path).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    }
+    // Its own defaults are empty: nothing of the first partner's shows through.
+    await page.goto(`${rig.hub.url}/ticket-defaults?kind=connectwise`);
+    await page.getByRole('heading', { name: 'Priority per alert severity' }).waitFor();
+    expect(await page.getByText('Priority 4 - Schedule Maintenance').count()).toBe(0);
     expect(problems).toEqual([]);
   } finally {
     await close();
