@@ -38,7 +38,7 @@ export function ConditionOverrides({ ctx, field }: { ctx: FieldContext; field: T
         return (
           <Paper key={key} withBorder p="sm" component="section" aria-label={`Overrides for ${key}`}>
             <Stack gap="xs">
-              <Group justify="space-between" wrap="nowrap">
+              <Group justify="space-between" gap="xs">
                 <Title order={4} size="h6" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {key}
                 </Title>
@@ -47,13 +47,14 @@ export function ConditionOverrides({ ctx, field }: { ctx: FieldContext; field: T
                     size="xs"
                     variant="subtle"
                     color="red"
+                    aria-label={`Remove condition ${key}`}
                     onClick={() => {
                       const rest = { ...conditions };
                       delete rest[key];
                       put(rest);
                     }}
                   >
-                    Remove condition {key}
+                    Remove condition
                   </Button>
                 )}
               </Group>
