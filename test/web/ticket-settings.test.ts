@@ -1,9 +1,10 @@
 // The ticket settings pages in Chromium against a real hub and the PSA simulators: the connect wizard
 // lands on the new connection's ticket settings; ConnectWise settings are chosen from its pick lists
-// (a board, then that board's statuses) and HaloPSA's (an SLA, then that SLA's priorities); an
-// organization sees them inherited with their source and overrides one; a partner default shows up
-// inherited on the connection; a bad value gets the hub's message on its field; a snooze is set and
-// ended; a viewer sees the settings and no control that changes them. Every state passes axe.
+// (a board, then that board's statuses), HaloPSA's (an SLA, then that SLA's priorities) and
+// Autotask's (an issue type, then its sub-issue types); an organization sees them inherited with
+// their source and overrides one; a partner default shows up inherited on the connection; a bad value
+// gets the hub's message on its field; a snooze is set and ended; a viewer sees the settings and no
+// control that changes them, another partner's user none of them. Every state passes axe.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,6 +30,7 @@ let owner: Client;
 let ownerEmail: string;
 let cwId = '';
 let haloId = '';
+let autotaskId = '';
 let orgId = '';
 
 /** Screenshots for a person to look at, when PSAHUB_SHOTS names a folder. */
@@ -61,6 +63,16 @@ beforeAll(async () => {
   });
   if (created.status !== 201) throw new Error(created.text);
   haloId = created.body.connection.id;
+  const at = rig.simulators.autotask;
+  const autotask = await owner.post('/api/v1/connections', {
+    partnerId: rig.partnerId,
+    kind: 'autotask',
+    name: 'Our Autotask',
+    siteUrl: at.url,
+    credentials: at.credentials,
+  });
+  if (autotask.status !== 201) throw new Error(autotask.text);
+  autotaskId = autotask.body.connection.id;
   const org = await rig.hub.source.put(`/api/v1/source/organizations/contoso-${tag}`, {
     name: orgName,
     partnerExternalId: rig.partnerExternalId,
@@ -169,6 +181,31 @@ test('HaloPSA priorities are those of the chosen SLA', async () => {
     expect(saved.own).toMatchObject({ ticketTypeId: '1', slaId: '2', 'priority.critical': '1' });
     const critical = saved.effective.find((e: { field: string }) => e.field === 'priority.critical');
     expect(critical.display).toBe('P1 - Critical');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('Autotask sub-issue types are those of the chosen issue type', async () => {
+  const { page, problems, close } = await signInOwner(`/connections/${autotaskId}/ticket-settings`);
+  try {
+    await page.getByRole('heading', { name: 'Ticket settings', exact: true }).waitFor();
+    const fields = (await owner.get('/api/v1/psa-kinds')).body.items.find(
+      (k: { kind: string }) => k.kind === 'autotask',
+    ).ticketFields as { name: string; label: string; dependsOn: string | null }[];
+    const sub = fields.find((f) => f.dependsOn === 'issueTypeId')!;
+    await choose(page, 'Issue type', 'Backup');
+    const lists = (await owner.get(`/api/v1/connections/${autotaskId}/pick-lists`)).body.lists;
+    const backup = lists.issueTypes.find((i: { name: string }) => i.name === 'Backup');
+    const under = lists.subIssueTypes.filter((i: { parentId: string }) => i.parentId === backup.id);
+    expect(await optionNames(page, sub.label)).toEqual(under.map((i: { name: string }) => i.name));
+    await choose(page, sub.label, under[0].name);
+    await page.getByRole('button', { name: 'Save ticket settings' }).click();
+    await page.getByText(`Now: ${under[0].name} — set here`).waitFor();
+    const saved = await settingsOf(`/api/v1/connections/${autotaskId}/ticket-settings`);
+    expect(saved.own).toEqual({ issueTypeId: backup.id, [sub.name]: under[0].id });
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   } finally {
