@@ -53,6 +53,19 @@ const PlanMappingPage = lazy(() =>
 const OrgMappingPage = lazy(() =>
   import('./pages/org-mapping/org-mapping-page.tsx').then((m) => ({ default: m.OrgMappingPage })),
 );
+const ConnectionTicketSettingsPage = lazy(() =>
+  import('./pages/ticket-settings/connection-ticket-settings-page.tsx').then((m) => ({
+    default: m.ConnectionTicketSettingsPage,
+  })),
+);
+const OrganizationTicketSettingsPage = lazy(() =>
+  import('./pages/ticket-settings/organization-ticket-settings-page.tsx').then((m) => ({
+    default: m.OrganizationTicketSettingsPage,
+  })),
+);
+const TicketDefaultsPage = lazy(() =>
+  import('./pages/ticket-settings/ticket-defaults-page.tsx').then((m) => ({ default: m.TicketDefaultsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -88,6 +101,9 @@ export function AppRoutes() {
         <Route path="source-keys" element={page(<SourceKeysPage />)} />
         <Route path="connections/:id/plans" element={page(<PlanMappingPage />)} />
         <Route path="connections/:id/organizations" element={page(<OrgMappingPage />)} />
+        <Route path="connections/:id/ticket-settings" element={page(<ConnectionTicketSettingsPage />)} />
+        <Route path="organizations/:id/ticket-settings" element={page(<OrganizationTicketSettingsPage />)} />
+        <Route path="ticket-defaults" element={page(<TicketDefaultsPage />)} />
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>

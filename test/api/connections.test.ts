@@ -59,6 +59,36 @@ describe('connecting each PSA', () => {
     expect(halo.credentials.find((f: { name: string }) => f.name === 'clientSecret').secret).toBe(true);
   });
 
+  it('describes every ticket settings field, so the portal renders the form from the API', async () => {
+    const kinds = (await admin.get('/api/v1/psa-kinds')).body.items;
+    const cw = kinds.find((k: { kind: string }) => k.kind === 'connectwise');
+    const byName = (name: string) => cw.ticketFields.find((f: { name: string }) => f.name === name);
+    expect(byName('boardId')).toMatchObject({
+      type: 'pick',
+      group: 'placement',
+      pickList: 'boards',
+      required: true,
+    });
+    expect(byName('status.new')).toMatchObject({ group: 'status', dependsOn: 'boardId', closed: false });
+    expect(byName('status.resolved')).toMatchObject({ closed: true });
+    expect(byName('priority.high')).toMatchObject({ group: 'priority', pickList: 'priorities' });
+    expect(byName('repeatNoteMinutes')).toMatchObject({
+      type: 'integer',
+      min: 1,
+      max: 10080,
+      hubDefault: 60,
+    });
+    expect(byName('technicianClosed').choices.map((c: { value: string }) => c.value)).toEqual([
+      'leave',
+      'reopen',
+      'new_ticket',
+    ]);
+    const halo = kinds.find((k: { kind: string }) => k.kind === 'halopsa');
+    expect(halo.ticketFields.find((f: { name: string }) => f.name === 'priority.high').dependsOn).toBe(
+      'slaId',
+    );
+  });
+
   it.each(['connectwise', 'autotask', 'halopsa'])(
     'connects %s after trying the credentials',
     async (kind) => {

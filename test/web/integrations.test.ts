@@ -77,7 +77,7 @@ test('an owner connects each PSA through the wizard; a wrong key shows the PSAâ€
     await page.getByRole('button', { name: 'Validate & save' }).click();
     await page.getByText('Connected to ConnectWise PSA').waitFor();
     await page.getByText('Every permission the hub needs is granted').waitFor();
-    expect(page.url()).toMatch(/\/connections\/[0-9a-f-]{36}$/);
+    expect(page.url()).toMatch(/\/connections\/[0-9a-f-]{36}\/ticket-settings$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     for (const kind of ['autotask', 'halopsa'] as const) {

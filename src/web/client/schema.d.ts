@@ -4930,7 +4930,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSAs the hub connects to: the credential fields each needs and its ticket settings */
+        /** The PSAs the hub connects to: the credential fields each needs and its ticket settings fields */
         get: {
             parameters: {
                 query?: never;
@@ -4977,6 +4977,27 @@ export interface paths {
                                     pickList: string;
                                     dependsOn: string | null;
                                 };
+                                /** @description every ticket settings field, as the portal renders it */
+                                ticketFields: {
+                                    name: string;
+                                    label: string;
+                                    type: "pick" | "boolean" | "integer" | "choice" | "conditions";
+                                    /** @description the section of the settings form the field belongs to */
+                                    group: "placement" | "status" | "priority" | "behaviour" | "conditions";
+                                    help: string;
+                                    pickList: string | null;
+                                    dependsOn: string | null;
+                                    required: boolean;
+                                    closed: boolean | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    choices: {
+                                        value: string;
+                                        label: string;
+                                    }[];
+                                    /** @description the value when no level sets it (null for pick lists) */
+                                    hubDefault: unknown;
+                                }[];
                             }[];
                         };
                     };

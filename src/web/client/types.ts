@@ -52,3 +52,13 @@ export type OrgLinkView = Ok<'/api/v1/organizations/{id}/link', 'get'>;
 export type LinkBody =
   paths['/api/v1/organizations/{id}/link']['put']['requestBody']['content']['application/json'];
 export type ConfirmResult = Ok<'/api/v1/connections/{id}/org-links/confirm', 'post'>['results'][number];
+export type TicketField = PsaKind['ticketFields'][number];
+export type PickLists = Ok<'/api/v1/connections/{id}/pick-lists', 'get'>;
+export type PickItem = PickLists['lists'][string][number];
+export type TicketSettings = Ok<'/api/v1/connections/{id}/ticket-settings', 'get'>;
+export type EffectiveField = TicketSettings['effective'][number];
+export type ValueSource = EffectiveField['source'];
+export type TicketDefaults = Ok<'/api/v1/partners/{id}/ticket-defaults/{kind}', 'get'>;
+export type Snooze = NonNullable<Ok<'/api/v1/connections/{id}/snooze', 'get'>['current']>;
+export type Organization = Ok<'/api/v1/organizations/{id}', 'get'>;
+export type MappingSettings = Ok<'/api/v1/connections/{id}/mapping-settings', 'get'>;

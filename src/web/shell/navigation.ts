@@ -11,6 +11,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { label: 'Dashboard', to: '/dashboard' },
   { label: 'Integrations', to: '/integrations' },
+  { label: 'Ticket defaults', to: '/ticket-defaults' },
   { label: 'Alerts', to: '/alerts' },
   { label: 'Event log', to: '/event-log' },
   { label: 'Billing', to: '/billing' },

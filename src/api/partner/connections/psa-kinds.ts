@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { psaDescriptors } from '../../../jobs/connect.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies } from '../../schemas.ts';
+import { describeTicketFields, TicketFieldDescription } from './ticket-field-descriptions.ts';
 
 const Field = Type.Object(
   { name: Type.String(), label: Type.String(), secret: Type.Boolean(), help: Type.String() },
@@ -27,7 +28,7 @@ export const psaKindsRoute = defineRoute({
   url: '/api/v1/psa-kinds',
   permission: 'member',
   schema: {
-    summary: 'The PSAs the hub connects to: the credential fields each needs and its ticket settings',
+    summary: 'The PSAs the hub connects to: the credential fields each needs and its ticket settings fields',
     tags: ['connections'],
     response: {
       200: Type.Object(
@@ -50,6 +51,9 @@ export const psaKindsRoute = defineRoute({
                 placement: Type.Array(Placement),
                 statuses: ListRef,
                 priorities: ListRef,
+                ticketFields: Type.Array(TicketFieldDescription, {
+                  description: 'every ticket settings field, as the portal renders it',
+                }),
               },
               Closed,
             ),
@@ -61,6 +65,6 @@ export const psaKindsRoute = defineRoute({
     },
   },
   async handler() {
-    return { items: psaDescriptors() };
+    return { items: psaDescriptors().map((d) => ({ ...d, ticketFields: describeTicketFields(d) })) };
   },
 });

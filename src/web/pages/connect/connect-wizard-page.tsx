@@ -1,6 +1,6 @@
 // Connect a PSA: its fields, each with where to find it in the PSA. "Validate & save" has the hub sign
 // in to the PSA and read its permissions before anything is stored; a refusal shows the PSA's own
-// reason, a success goes on to the new connection's page.
+// reason, a success goes straight on to the new connection's ticket settings.
 import {
   Alert,
   Anchor,
@@ -100,7 +100,7 @@ function ConnectForm({
     };
     create.mutate(body, {
       onSuccess: (created) =>
-        navigate(`/connections/${created.connection.id}`, {
+        navigate(`/connections/${created.connection.id}/ticket-settings`, {
           state: { identity: created.identity, permissions: created.permissions, justConnected: true },
         }),
     });

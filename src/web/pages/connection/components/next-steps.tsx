@@ -1,36 +1,61 @@
-// What comes after connecting. Ticket settings and mapping get pages of their own; until they exist,
-// this says so rather than pretending.
-import { List, Paper, Stack, Text, Title } from '@mantine/core';
+// What comes after connecting, each a page of its own: ticket settings, plan mapping, organization
+// mapping. Ticket settings say whether they are done, from the connection's effective view (which
+// names a required field left empty as a problem).
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useConnectionTicketSettings } from '../../../hooks/use-ticket-settings.ts';
 
 export function NextSteps({ connectionId }: { connectionId: string }) {
+  const settings = useConnectionTicketSettings(connectionId);
+  const problems = settings.data?.effective.filter((e) => e.problem).length ?? 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="next-heading">
       <Stack gap="xs">
         <Title order={2} size="h4" id="next-heading">
           Next steps
         </Title>
-        <List size="sm" spacing={4}>
+        <List size="sm" spacing={6} type="ordered">
           <List.Item>
-            Ticket settings (board or queue, statuses, priorities): not in the portal yet; use{' '}
-            <Text span ff="monospace" size="xs">
-              PUT /api/v1/connections/{connectionId}/ticket-settings
-            </Text>
-            .
+            <Group gap="xs">
+              <Anchor component={Link} to={`/connections/${connectionId}/ticket-settings`}>
+                Ticket settings
+              </Anchor>
+              <Text span size="sm" c="dimmed">
+                board or queue, statuses, priorities
+              </Text>
+              {settings.data &&
+                (problems ? (
+                  <Badge color="orange" variant="light">
+                    {problems} to fix
+                  </Badge>
+                ) : (
+                  <Badge color="green" variant="light">
+                    Ready
+                  </Badge>
+                ))}
+            </Group>
           </List.Item>
           <List.Item>
-            Plan and organization mapping: not in the portal yet; use the plan-links and org-links endpoints
-            in the <a href="/api/docs">API reference</a>.
+            <Group gap="xs">
+              <Anchor component={Link} to={`/connections/${connectionId}/plans`}>
+                Plan mapping
+              </Anchor>
+              <Text span size="sm" c="dimmed">
+                your plans → PSA products
+              </Text>
+            </Group>
+          </List.Item>
+          <List.Item>
+            <Group gap="xs">
+              <Anchor component={Link} to={`/connections/${connectionId}/organizations`}>
+                Organization mapping
+              </Anchor>
+              <Text span size="sm" c="dimmed">
+                your organizations → PSA companies
+              </Text>
+            </Group>
           </List.Item>
         </List>
-        <Text size="sm" c="dimmed">
-          These pages are not in the portal yet. Until they are, set them through the Partner API (the{' '}
-          <a href="/api/docs">API reference</a> lists the ticket-settings, plan-links and org-links endpoints
-          of connection{' '}
-          <Text span ff="monospace" size="xs">
-            {connectionId}
-          </Text>
-          ).
-        </Text>
       </Stack>
     </Paper>
   );

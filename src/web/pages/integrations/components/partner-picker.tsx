@@ -1,4 +1,4 @@
-// For operators: the partner whose integrations to show.
+// For operators, and users who see partners below their own: the partner whose data a page shows.
 import { Select } from '@mantine/core';
 import { usePartners } from '../../../hooks/use-partners.ts';
 import { ErrorState } from '../../../ui/states.tsx';
@@ -6,9 +6,11 @@ import { ErrorState } from '../../../ui/states.tsx';
 export function PartnerPicker({
   value,
   onChange,
+  description = 'You are an operator: choose the partner whose integrations you want to see.',
 }: {
   value: string | undefined;
   onChange: (id: string | null) => void;
+  description?: string;
 }) {
   const partners = usePartners(true);
   if (partners.isError)
@@ -16,7 +18,7 @@ export function PartnerPicker({
   return (
     <Select
       label="Partner"
-      description="You are an operator: choose the partner whose integrations you want to see."
+      description={description}
       placeholder={partners.isPending ? 'Loading partners…' : 'Choose a partner'}
       searchable
       data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
