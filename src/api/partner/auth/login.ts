@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import {
-  clearFailures,
-  lockedFor,
-  recordFailure,
+  clearAttempts,
+  refundAttempt,
+  takeAttempt,
   type ThrottlePolicy,
 } from '../../../store/login-failures.ts';
 import { createSession } from '../../../store/sessions.ts';
@@ -14,8 +14,25 @@ import { formatUser, UserReply } from '../../formatters/user.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies } from '../../schemas.ts';
 
-const perEmail: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-const perAddress: ThrottlePolicy = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+const WINDOW = 15 * 60_000;
+// Tried in this order; the first that holds an attempt back refuses it, uncounted by the rest.
+// One e-mail from one address: 5 tries, then a quarter of an hour — a stranger elsewhere is not held.
+const perPair: ThrottlePolicy = { free: 5, windowMs: WINDOW, holdMs: WINDOW, growth: 1, maxHoldMs: WINDOW };
+// One e-mail from anywhere: growing waits (1 s, 2 s, … at most a minute), never a lock-out a stranger
+// can impose, but slow enough that guessing from many addresses gets nowhere.
+const perEmail: ThrottlePolicy = { free: 10, windowMs: WINDOW, holdMs: 1000, growth: 2, maxHoldMs: 60_000 };
+// One address (a partner's office behind one NAT): many users, so a higher limit.
+const perAddress: ThrottlePolicy = {
+  free: 100,
+  windowMs: WINDOW,
+  holdMs: WINDOW,
+  growth: 1,
+  maxHoldMs: WINDOW,
+};
+
+function waitWords(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
 
 export const login = defineRoute({
   method: 'POST',
@@ -35,17 +52,27 @@ export const login = defineRoute({
     response: { 200: Type.Object({ user: UserReply, csrfToken: Type.String() }, Closed), ...errorReplies },
   },
   async handler(req, reply, { deps }) {
-    const keys = [`email:${req.body.email.toLowerCase()}`, `ip:${req.ip}`];
-    const wait = Math.max(...(await Promise.all(keys.map((k) => lockedFor(deps.db, k)))));
-    if (wait > 0) throw new AppError('too_many_attempts', undefined, { retryAfter: wait });
+    const email = req.body.email.toLowerCase();
+    const [pair, byEmail, byAddress] = [`pair:${email}|${req.ip}`, `email:${email}`, `ip:${req.ip}`];
+    for (const [key, policy] of [
+      [pair, perPair],
+      [byEmail, perEmail],
+      [byAddress, perAddress],
+    ] as const) {
+      const attempt = await takeAttempt(deps.db, key, policy);
+      if (!attempt.allowed)
+        throw new AppError(
+          'too_many_attempts',
+          `Too many sign-in attempts; try again in ${waitWords(attempt.retryAfterSeconds)}`,
+          { retryAfter: attempt.retryAfterSeconds },
+        );
+    }
     const user = await getUserWithSecret(deps.db, { email: req.body.email });
     const ok = await verifyPassword(user?.passwordHash ?? null, req.body.password);
-    if (!user || !ok) {
-      await recordFailure(deps.db, keys[0]!, perEmail);
-      await recordFailure(deps.db, keys[1]!, perAddress);
-      throw new AppError('invalid_login');
-    }
-    await clearFailures(deps.db, keys[0]!);
+    if (!user || !ok) throw new AppError('invalid_login');
+    await clearAttempts(deps.db, pair);
+    await clearAttempts(deps.db, byEmail);
+    await refundAttempt(deps.db, byAddress);
     await recordSignIn(deps.db, user.id);
     const { token, session } = await createSession(deps.db, user.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config.publicUrl));
