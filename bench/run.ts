@@ -11,6 +11,7 @@ import { alertLatency } from './alert-latency.ts';
 import { alertStorm } from './alert-storm.ts';
 import { billingBench } from './billing.ts';
 import { companyMatch } from './company-match.ts';
+import { portalBench } from './portal.ts';
 import { sourceUpserts } from './source-upserts.ts';
 
 // Each benchmark by name; `alerts` and `core` name groups.
@@ -18,6 +19,7 @@ const groups: Record<string, string[]> = {
   core: ['match', 'upserts'],
   alerts: ['ingest', 'calls', 'latency', 'storm'],
   billing: ['billing-runs'],
+  web: ['portal'],
 };
 const all = Object.values(groups).flat();
 const asked = process.argv.slice(2).flatMap((a) => groups[a] ?? [a]);
@@ -53,6 +55,8 @@ if (wanted('latency'))
   await step(`event-to-ticket latency (${loaded})`, () => alertLatency(loaded, postgresUrl));
 if (wanted('storm')) await step(`storm (${loaded})`, () => alertStorm(loaded, postgresUrl));
 // Billing at scale (BENCH_BILLING_LINKS, 10,000 by default: see bench/billing.ts for the knobs).
+// The portal in Chromium (the database makes no difference to it: embedded).
+if (wanted('portal')) await step('portal (chromium)', portalBench);
 if (wanted('billing-runs')) await step(`billing runs (${loaded})`, () => billingBench(loaded, postgresUrl));
 
 console.table(results.flatMap((r) => r.rows));

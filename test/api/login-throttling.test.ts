@@ -32,7 +32,11 @@ function signInFrom(host: number) {
       body: JSON.stringify({ email, password }),
       dispatcher: agent,
     });
-    return { status: res.status, retryAfter: Number(res.headers.get('retry-after')), body: await res.json() };
+    return {
+      status: res.status,
+      retryAfter: Number(res.headers.get('retry-after')),
+      body: (await res.json()) as { error: { message: string } },
+    };
   };
 }
 
