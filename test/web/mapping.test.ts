@@ -51,7 +51,7 @@ async function signInAs(email: string, viewport?: { width: number; height: numbe
   await field(opened.page, 'E-mail').fill(email);
   await field(opened.page, 'Password').fill(NEW_PASSWORD);
   await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('heading', { name: 'Integrations' }).waitFor();
+  await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
   return opened;
 }
 

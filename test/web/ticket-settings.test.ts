@@ -87,7 +87,7 @@ async function signInOwner(path = '/', viewport?: { width: number; height: numbe
   await field(opened.page, 'E-mail').fill(ownerEmail);
   await field(opened.page, 'Password').fill(NEW_PASSWORD);
   await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('heading', { name: 'Integrations' }).waitFor();
+  await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
   if (path !== '/') await opened.page.goto(rig.hub.url + path);
   return opened;
 }
@@ -117,7 +117,7 @@ const optionNames = async (page: Page, label: string) => {
 const settingsOf = async (url: string) => (await owner.get(url)).body;
 
 test('the wizard lands on ticket settings, where a board’s statuses are chosen and saved', async () => {
-  const { page, problems, close } = await signInOwner();
+  const { page, problems, close } = await signInOwner('/integrations');
   try {
     await page.getByRole('link', { name: 'Connect ConnectWise PSA' }).click();
     const kinds = (await owner.get('/api/v1/psa-kinds')).body.items;

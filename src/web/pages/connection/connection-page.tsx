@@ -1,18 +1,6 @@
 // One connection: health, the credentials' non-secret fields, the permission check, actions, and the
 // next steps (ticket settings, mapping) that have pages of their own.
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ConnectionCheck } from '../../client/types.ts';
@@ -71,20 +59,13 @@ export function ConnectionPage() {
           {kind?.label ?? c.kind} at {c.siteUrl}
         </Text>
       </div>
-      <Group gap="xs" component="nav" aria-label="Mapping">
-        <Button component={Link} to={`/connections/${c.id}/plans`} variant="light" size="xs">
-          Plan mapping
-        </Button>
-        <Button component={Link} to={`/connections/${c.id}/organizations`} variant="light" size="xs">
-          Organization mapping
-        </Button>
-      </Group>
       {arrived.justConnected && (
         <Alert color="green" title={`Connected to ${kind?.label ?? c.kind}`}>
           The credentials work and are stored encrypted. Next, choose the ticket settings and map plans and
           organizations.
         </Alert>
       )}
+      {c.status !== 'revoked' && <NextSteps connectionId={c.id} />}
       {c.status === 'revoked' && (
         <Alert color="gray" title="Disconnected">
           Disconnected {c.revokedAt ? formatWhen(c.revokedAt) : ''}. Its history stays in the event log;
@@ -154,7 +135,6 @@ export function ConnectionPage() {
           </Stack>
         </Paper>
       )}
-      {c.status !== 'revoked' && <NextSteps connectionId={c.id} />}
       <ConnectionBilling connectionId={c.id} />
     </Stack>
   );
