@@ -111,7 +111,9 @@ describe('Swagger UI at /api/docs', () => {
       page.on('console', (msg) => {
         if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(msg.text());
       });
-      await page.goto(`${t.url}/api/docs`);
+      const answer = await page.goto(`${t.url}/api/docs`);
+      // Under its own CSP, not without one.
+      expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
       await page.locator('.swagger-ui .info .title').getByText('psa-hub').waitFor();
       // The operations came from /api/docs/json, fetched under the page's CSP.
       await page.locator('.opblock-summary-path').first().waitFor();
