@@ -18,6 +18,7 @@ import { installOpenApi } from './openapi.ts';
 import { installPortal } from './portal.ts';
 import type { RouteContext, RouteDef } from './route.ts';
 import { allRoutes } from './routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { systemRoutes } from './system-routes.ts';
 import { validatorCompiler } from './validator.ts';
 
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(cookie);
   const portal = await installPortal(app, opts.portalDir);
   installErrorHandlers(app, { notFoundFallback: portal.fallback });

@@ -1,7 +1,7 @@
 // Serves the built portal (dist/portal, built by Vite from src/web) from the hub's own process:
 // hashed assets under /assets/ with a year-long immutable cache, and index.html for every other GET
 // that is not the API or an operational endpoint (the portal routes in the browser), never cached,
-// with a strict Content-Security-Policy. The hub imports nothing of src/web: only its build output.
+// with a strict Content-Security-Policy of its own. The hub imports nothing of src/web: only its build output.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -43,11 +43,6 @@ export interface Portal {
 }
 
 export async function installPortal(app: FastifyInstance, dir = PORTAL_DIR): Promise<Portal> {
-  // Every answer, API ones included: no MIME sniffing, no referrer beyond our origin.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
   const indexFile = `${dir}index.html`;
   const built = existsSync(indexFile);
   if (built) {
@@ -80,8 +75,8 @@ export async function installPortal(app: FastifyInstance, dir = PORTAL_DIR): Pro
       void reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
+        // In place of the data CSP every other answer gets (security-headers.ts sets the rest).
         .header('content-security-policy', contentSecurityPolicy(nonce))
-        .header('x-frame-options', 'DENY')
         .send(index.replaceAll(NONCE_PLACEHOLDER, nonce));
       return true;
     },

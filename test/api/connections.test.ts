@@ -154,10 +154,18 @@ describe('connecting each PSA', () => {
     expect(ftp.body.error.details[0].path).toBe('body/siteUrl');
   });
 
-  it('lets viewers read but not connect', async () => {
+  it('lets viewers read but not connect, nor check (it calls the PSA and rewrites the health)', async () => {
     const viewer = watch(await t.userClient(tree.partners.resA, 'viewer'));
-    expect((await viewer.get('/api/v1/connections')).status).toBe(200);
+    const listed = await viewer.get(`/api/v1/connections?partnerId=${tree.partners.resA}`);
+    expect(listed.status).toBe(200);
     expect((await connect(viewer, 'halopsa', tree.partners.resA)).status).toBe(403);
+    const id = listed.body.items[0].id as string;
+    const before = (await viewer.get(`/api/v1/connections/${id}`)).body;
+    const checked = await viewer.post(`/api/v1/connections/${id}/check`);
+    expect(checked.status).toBe(403);
+    expect(checked.body.error.code).toBe('forbidden');
+    // Nothing was touched: the health the viewer reads is the one before.
+    expect((await viewer.get(`/api/v1/connections/${id}`)).body).toEqual(before);
   });
 });
 

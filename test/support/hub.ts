@@ -33,12 +33,18 @@ export interface TestHubOptions {
   role?: 'all' | 'api';
   /** The secret key, for a worker process that must open the same credentials. */
   secretKey?: string;
+  /** PSAHUB_PUBLIC_URL, e.g. an https one (HSTS, Secure cookies) while the test still speaks http. */
+  publicUrl?: string;
 }
 
 export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> {
   const testDb = await freshDb();
   const config = loadConfig(
-    { PSAHUB_SECRET_KEY: opts.secretKey ?? randomBytes(32).toString('hex'), PSAHUB_LOG_LEVEL: 'silent' },
+    {
+      PSAHUB_SECRET_KEY: opts.secretKey ?? randomBytes(32).toString('hex'),
+      PSAHUB_LOG_LEVEL: 'silent',
+      PSAHUB_PUBLIC_URL: opts.publicUrl,
+    },
     {
       port: 0,
       host: '127.0.0.1',

@@ -77,7 +77,7 @@ test('the portal is served with its security headers; the API keeps its own 404s
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   expect(await index.text()).toContain(`content="${nonce}"`);
   expect(index.headers.get('x-content-type-options')).toBe('nosniff');
-  expect(index.headers.get('referrer-policy')).toBe('same-origin');
+  expect(index.headers.get('referrer-policy')).toBe('no-referrer');
 
   const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(rig.hub.url)).text())?.[1];
   const js = await fetch(rig.hub.url + asset);

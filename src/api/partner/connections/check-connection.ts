@@ -15,7 +15,8 @@ import { assertLive, visibleConnection } from './connection-access.ts';
 export const checkConnectionRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/connections/:id/check',
-  permission: 'member',
+  // It calls the PSA and rewrites the connection's health: a viewer reads that health, never sets it.
+  permission: 'manage_integrations',
   audit: { none: 'reads the PSA; only the connection health is updated' },
   params: { id: 'connection' },
   schema: {

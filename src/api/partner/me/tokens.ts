@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { createAccessToken, listAccessTokens, revokeAccessToken } from '../../../store/bearer-tokens.ts';
 import { notFound, userActor } from '../../authorization.ts';
 import { formatToken, NewTokenReply, TokenReply } from '../../formatters/token.ts';
+import { requireFuture } from '../../future-time.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Name, Timestamp } from '../../schemas.ts';
 
@@ -35,13 +36,10 @@ export const createToken = defineRoute({
   },
   async handler(req, reply, { deps, actor, audit }) {
     const me = userActor(actor);
+    const expiresAt = req.body.expiresAt ? new Date(req.body.expiresAt) : null;
+    if (expiresAt) requireFuture('body/expiresAt', expiresAt);
     const created = await deps.db.transaction(async (tx) => {
-      const t = await createAccessToken(
-        tx,
-        me.userId,
-        req.body.name,
-        req.body.expiresAt ? new Date(req.body.expiresAt) : null,
-      );
+      const t = await createAccessToken(tx, me.userId, req.body.name, expiresAt);
       await audit(tx, {
         targetType: 'token',
         targetId: t.info.id,

@@ -15,6 +15,7 @@ import {
 } from '../../../store/snoozes.ts';
 import type { Actor } from '../../actor.ts';
 import { userActor } from '../../authorization.ts';
+import { requireFuture } from '../../future-time.ts';
 import { defineRoute, type RouteDef } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Timestamp, Uuid } from '../../schemas.ts';
 import { visibleConnection } from '../connections/connection-access.ts';
@@ -115,9 +116,10 @@ function snoozeRoutes(noun: 'organization' | 'connection'): RouteDef[] {
       const now = Date.now();
       const startsAt = new Date(req.body.startsAt ?? now);
       const endsAt = new Date(req.body.endsAt);
+      requireFuture('body/endsAt', endsAt, now);
       const problem =
-        endsAt.getTime() <= Math.max(now, startsAt.getTime())
-          ? ['body/endsAt', 'must be in the future and after startsAt']
+        endsAt.getTime() <= startsAt.getTime()
+          ? ['body/endsAt', 'must be after startsAt']
           : endsAt.getTime() - startsAt.getTime() > MAX_DAYS * 86_400_000
             ? [
                 'body/endsAt',

@@ -1,5 +1,5 @@
-// What can be done to a live connection. Checking is open to everyone (it only reads the PSA); the
-// rest only to roles that manage integrations, and the destructive ones say what they will do first.
+// What can be done to a live connection, only for roles that manage integrations: even checking
+// calls the PSA and rewrites the connection's health. The destructive ones say what they will do first.
 import { Button, Divider, Group, List, Stack } from '@mantine/core';
 import type { Connection, ConnectionCheck, PsaKind } from '../../../client/types.ts';
 import { useCheckConnection, useConnectionAction } from '../../../hooks/use-connections.ts';
@@ -29,10 +29,10 @@ export function ConnectionActions({
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Button size="xs" variant="light" onClick={runCheck} loading={check.isPending}>
-          Check permissions
-        </Button>
         <PermissionGate permission="manage_integrations">
+          <Button size="xs" variant="light" onClick={runCheck} loading={check.isPending}>
+            Check permissions
+          </Button>
           <EditCredentials connection={connection} kind={kind} />
           {!connection.isDefault && (
             <Button
