@@ -11,7 +11,7 @@ import {
   type RunningSimulator,
   type SimKind,
 } from '../../src/simulators/index.ts';
-import { startTestHub, type TestHub } from './hub.ts';
+import { NEW_PASSWORD, startTestHub, type TestHub } from './hub.ts';
 
 export const CHROMIUM = process.env.PSAHUB_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -29,6 +29,8 @@ export interface PortalRig {
   ): Promise<{ email: string; oneTimePassword: string }>;
   /** A fresh browser context at `path` of the portal; it reports CSP violations and page errors. */
   open(path?: string, viewport?: { width: number; height: number }): Promise<PortalPage>;
+  /** `open(path)`, signed in there as `email` (password NEW_PASSWORD, as test/support/hub.ts sets it). */
+  signedIn(email: string, path?: string, viewport?: { width: number; height: number }): Promise<PortalPage>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function startPortalRig(): Promise<PortalRig> {
     const partnerId = created.body.id as string;
     browser = await launchChromium();
     const b = browser;
-    return {
+    const rig: PortalRig = {
       hub,
       browser: b,
       simulators,
@@ -87,12 +89,19 @@ export async function startPortalRig(): Promise<PortalRig> {
         await page.goto(hub.url + path);
         return { page, problems, close: () => context.close() };
       },
+      async signedIn(email, path = '/', viewport) {
+        const opened = await rig.open(path, viewport);
+        await signIn(opened.page, email, NEW_PASSWORD);
+        await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
+        return opened;
+      },
       async stop() {
         await b.close().catch(() => {});
         await Promise.all(Object.values(simulators).map((s) => s.stop()));
         await hub.stop();
       },
     };
+    return rig;
   } catch (err) {
     await browser?.close().catch(() => {});
     await Promise.all(Object.values(simulators).map((s) => s.stop().catch(() => {})));

@@ -5,14 +5,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Client } from '../support/client.ts';
 import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
-import { NEW_PASSWORD } from '../support/hub.ts';
-import {
-  field,
-  seriousA11yViolations,
-  signInFirstTime,
-  startPortalRig,
-  type PortalRig,
-} from '../support/portal.ts';
+import { seriousA11yViolations, signInFirstTime, startPortalRig, type PortalRig } from '../support/portal.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -69,14 +62,7 @@ beforeAll(async () => {
 });
 afterAll(() => rig?.stop());
 
-async function signInOwner() {
-  const opened = await rig.open('/integrations');
-  await field(opened.page, 'E-mail').fill(ownerEmail);
-  await field(opened.page, 'Password').fill(NEW_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('heading', { name: 'Integrations' }).waitFor();
-  return opened;
-}
+const signInOwner = () => rig.signedIn(ownerEmail, '/integrations');
 
 test('alerts: the failing alert with its ticket, filters, details, and a reprocessed selection', async () => {
   const { page, problems, close } = await signInOwner();

@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { billingCompanies, sendUsage, simRecords, targetsOf } from '../support/billing.ts';
 import type { Client } from '../support/client.ts';
-import { NEW_PASSWORD } from '../support/hub.ts';
 import {
   field,
   seriousA11yViolations,
@@ -101,14 +100,8 @@ beforeAll(async () => {
 });
 afterAll(() => rig?.stop());
 
-async function signInOwner(viewport?: { width: number; height: number }) {
-  const opened = await rig.open('/integrations', viewport);
-  await field(opened.page, 'E-mail').fill(ownerEmail);
-  await field(opened.page, 'Password').fill(NEW_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('heading', { name: 'Integrations' }).waitFor();
-  return opened;
-}
+const signInOwner = (viewport?: { width: number; height: number }) =>
+  rig.signedIn(ownerEmail, '/integrations', viewport);
 
 test('sync now shows progress, the preview waits, and approving it in the page writes the PSA', async () => {
   const { page, problems, close } = await signInOwner();

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { billingCompanies, simRecords, targetsOf } from '../support/billing.ts';
 import type { Client } from '../support/client.ts';
 import { cwApi } from '../support/connectwise-api.ts';
-import { NEW_PASSWORD } from '../support/hub.ts';
 import {
   field,
   seriousA11yViolations,
@@ -46,14 +45,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-async function signInAs(email: string, viewport?: { width: number; height: number }) {
-  const opened = await rig.open('/', viewport);
-  await field(opened.page, 'E-mail').fill(email);
-  await field(opened.page, 'Password').fill(NEW_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
-  return opened;
-}
+const signInAs = (email: string, viewport?: { width: number; height: number }) =>
+  rig.signedIn(email, '/', viewport);
 
 beforeAll(async () => {
   rig = await startPortalRig();

@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Client } from '../support/client.ts';
-import { NEW_PASSWORD } from '../support/hub.ts';
 import {
   field,
   seriousA11yViolations,
@@ -58,14 +57,8 @@ beforeAll(async () => {
 });
 afterAll(() => rig?.stop());
 
-async function signInAs(email: string, path = '/', viewport?: { width: number; height: number }) {
-  const opened = await rig.open(path, viewport);
-  await field(opened.page, 'E-mail').fill(email);
-  await field(opened.page, 'Password').fill(NEW_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return opened;
-}
+const signInAs = (email: string, path = '/', viewport?: { width: number; height: number }) =>
+  rig.signedIn(email, path, viewport);
 
 /** The options a select offers, read from its open list. */
 async function optionsOf(page: Page, scope: Page | Locator, label: string): Promise<string[]> {

@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { billingCompanies } from '../support/billing.ts';
 import type { Client } from '../support/client.ts';
-import { NEW_PASSWORD } from '../support/hub.ts';
 import {
   field,
   seriousA11yViolations,
@@ -82,15 +81,8 @@ beforeAll(async () => {
 });
 afterAll(() => rig?.stop());
 
-async function signInOwner(path = '/', viewport?: { width: number; height: number }) {
-  const opened = await rig.open('/', viewport);
-  await field(opened.page, 'E-mail').fill(ownerEmail);
-  await field(opened.page, 'Password').fill(NEW_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Sign in' }).click();
-  await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
-  if (path !== '/') await opened.page.goto(rig.hub.url + path);
-  return opened;
-}
+const signInOwner = (path = '/', viewport?: { width: number; height: number }) =>
+  rig.signedIn(ownerEmail, path, viewport);
 
 /** The Select labelled `label` (its listbox carries the same name, so by role). */
 const select = (page: Page, label: string) =>
