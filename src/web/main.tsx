@@ -2,10 +2,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { isApiError } from './client/api-error.ts';
@@ -29,6 +28,12 @@ const onApiError = (error: unknown) => {
   if (error.code === 'password_change_required') void queryClient.invalidateQueries({ queryKey: meKey });
 };
 
+// Toasts come after the first page (they follow something the user did), so their code loads apart
+// from the first route's; the store they read is the one ui/notify.ts writes to.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
+
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onApiError }),
   mutationCache: new MutationCache({ onError: onApiError }),
@@ -48,7 +53,9 @@ createRoot(document.getElementById('root')!).render(
       cssVariablesResolver={cssVariablesResolver}
       {...(getStyleNonce ? { getStyleNonce } : {})}
     >
-      <Notifications />
+      <Suspense fallback={null}>
+        <Notifications />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />

@@ -301,6 +301,8 @@ test('a condition gets its own priority, and storm control is saved', async () =
 
     await field(page, 'New tickets per company per hour').fill('5');
     await page.getByRole('button', { name: 'Save storm control' }).click();
+    // The confirmation toast (its code loads after the first page: main.tsx).
+    await page.getByText('Saved storm control').waitFor();
     await expect
       .poll(
         async () =>
