@@ -99,3 +99,45 @@ describe('numbers JavaScript cannot hold', () => {
     expectErrorShape(await t.operator.get(`/api/v1/partners?limit=${n}`), 400, 'invalid_request');
   });
 });
+
+describe('the body', () => {
+  it('a charset other than UTF-8 is refused', async () => {
+    const res = await t.operator.request('POST', '/api/v1/me/tokens', '{"name":"x"}', {
+      'content-type': 'application/json; charset=utf-16',
+    });
+    expectErrorShape(res, 415, 'unsupported_media_type');
+    const utf8 = await t.operator.request('POST', '/api/v1/me/tokens', '{"name":"x"}', {
+      'content-type': 'application/json; charset=UTF-8',
+    });
+    expect(utf8.status, utf8.text).toBe(201);
+  });
+
+  it('an empty body with a JSON content type is refused', async () => {
+    for (const method of ['POST', 'PUT']) {
+      const url = method === 'POST' ? '/api/v1/me/tokens' : `/api/v1/partners/${partnerId}`;
+      const res = await raw(method, url, { ...operatorHeaders(), 'content-type': 'application/json' }, '');
+      expectErrorShape(res, 400, 'invalid_json');
+    }
+  });
+
+  it('a body on a GET is refused', async () => {
+    const res = await raw(
+      'GET',
+      '/api/v1/me',
+      { ...operatorHeaders(), 'content-type': 'application/json' },
+      '{"x":1}',
+    );
+    expectErrorShape(res, 400, 'invalid_request');
+    // With a length, and chunked (which Node used to refuse in its own shape).
+    const framings: Record<string, string>[] = [
+      { 'content-length': '5' },
+      { 'transfer-encoding': 'chunked' },
+    ];
+    for (const framing of framings) {
+      const plain = await raw('GET', '/api/v1/me', { cookie: t.operator.cookie!, ...framing }, 'hello');
+      expectErrorShape(plain, 400, 'invalid_request');
+    }
+    // Without one it answers as always.
+    expect((await t.operator.get('/api/v1/me')).status).toBe(200);
+  });
+});
