@@ -31,6 +31,13 @@ interface SchemaNode {
 
 const MAX_DEPTH = 6;
 
+/** Where in the schema a node is, and the real values (ids, external ids) strings may take. */
+interface At {
+  depth: number;
+  known: readonly string[];
+}
+const deeper = (at: At): At => ({ ...at, depth: at.depth + 1 });
+
 /** Keys that mean something to JavaScript objects: never to be treated as plain data. */
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
@@ -92,7 +99,7 @@ function matching(pattern: string | undefined): fc.Arbitrary<string> | null {
   }
 }
 
-function strings(schema: SchemaNode): fc.Arbitrary<string> {
+function strings(schema: SchemaNode, known: readonly string[]): fc.Arbitrary<string> {
   const max = schema.maxLength ?? 60;
   const near = Math.min(max, 300);
   const options: fc.Arbitrary<string>[] = [
@@ -109,6 +116,8 @@ function strings(schema: SchemaNode): fc.Arbitrary<string> {
       valid,
       valid.map((v) => `${v}\u0000`),
     );
+  // Twice: real ids are what get a handler past its first lookup.
+  if (known.length) options.push(fc.constantFrom(...known), fc.constantFrom(...known));
   return fc.oneof(...options);
 }
 
@@ -125,10 +134,10 @@ function numbers(schema: SchemaNode): fc.Arbitrary<number> {
   );
 }
 
-function objects(schema: SchemaNode, depth: number): fc.Arbitrary<unknown> {
+function objects(schema: SchemaNode, at: At): fc.Arbitrary<unknown> {
   const required = new Set(schema.required ?? []);
   const entries = Object.entries(schema.properties ?? {}).map(([key, sub]) => {
-    const value = arbitraryFor(sub, depth + 1);
+    const value = arbitraryFor(sub, deeper(at));
     // A required field is mostly there, an optional one half the time; absence is its own case.
     const freq = required.has(key) ? 10 : 2;
     return fc
@@ -142,7 +151,7 @@ function objects(schema: SchemaNode, depth: number): fc.Arbitrary<unknown> {
   const extra = fc.array(
     fc.tuple(
       fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, ...ODD_STRINGS), fc.string({ maxLength: 20 })),
-      openValue ? arbitraryFor(openValue, depth + 1) : anyJson,
+      openValue ? arbitraryFor(openValue, deeper(at)) : anyJson,
     ),
     { maxLength: 3 },
   );
@@ -153,8 +162,8 @@ function objects(schema: SchemaNode, depth: number): fc.Arbitrary<unknown> {
     .map(([known, more]) => Object.fromEntries([...known.flat(), ...more]));
 }
 
-function arrays(schema: SchemaNode, depth: number): fc.Arbitrary<unknown[]> {
-  const item = schema.items ? arbitraryFor(schema.items, depth + 1) : anyJson;
+function arrays(schema: SchemaNode, at: At): fc.Arbitrary<unknown[]> {
+  const item = schema.items ? arbitraryFor(schema.items, deeper(at)) : anyJson;
   const max = schema.maxItems;
   const options = [fc.array(item, { maxLength: Math.min(max ?? 5, 5) })];
   // One item over the limit, repeating the same item (uniqueness and length both matter).
@@ -163,14 +172,14 @@ function arrays(schema: SchemaNode, depth: number): fc.Arbitrary<unknown[]> {
   return fc.oneof(...options);
 }
 
-function ofType(type: string, schema: SchemaNode, depth: number): fc.Arbitrary<unknown> {
+function ofType(type: string, schema: SchemaNode, at: At): fc.Arbitrary<unknown> {
   switch (type) {
     case 'object':
-      return objects(schema, depth);
+      return objects(schema, at);
     case 'array':
-      return arrays(schema, depth);
+      return arrays(schema, at);
     case 'string':
-      return strings(schema);
+      return strings(schema, at.known);
     case 'integer':
     case 'number':
       return numbers(schema);
@@ -183,23 +192,27 @@ function ofType(type: string, schema: SchemaNode, depth: number): fc.Arbitrary<u
   }
 }
 
-function shaped(schema: SchemaNode, depth: number): fc.Arbitrary<unknown> {
-  if (depth > MAX_DEPTH) return anyJson;
+function shaped(schema: SchemaNode, at: At): fc.Arbitrary<unknown> {
+  if (at.depth > MAX_DEPTH) return anyJson;
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
-  if (union?.length) return fc.oneof(...union.map((s) => arbitraryFor(s, depth)));
-  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0]!, depth);
-  if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((t) => ofType(t, schema, depth)));
-  if (schema.type) return ofType(schema.type, schema, depth);
-  if (schema.properties) return objects(schema, depth);
+  if (union?.length) return fc.oneof(...union.map((s) => arbitraryFor(s, at)));
+  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0]!, at);
+  if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((t) => ofType(t, schema, at)));
+  if (schema.type) return ofType(schema.type, schema, at);
+  if (schema.properties) return objects(schema, at);
   return anyJson;
 }
 
-/** Values shaped like `schema`, any node of which is now and then of the wrong type entirely. */
-export function arbitraryFor(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+/**
+ * Values shaped like `schema`, any node of which is now and then of the wrong type entirely; its
+ * strings are now and then one of `known` (real ids), so a handler gets past "no such record".
+ */
+export function arbitraryFor(schema: unknown, at: At | readonly string[] = []): fc.Arbitrary<unknown> {
+  const where = Array.isArray(at) ? { depth: 0, known: at } : (at as At);
   const node = (schema ?? {}) as SchemaNode;
-  return fc.oneof({ arbitrary: shaped(node, depth), weight: 6 }, { arbitrary: anyJson, weight: 1 });
+  return fc.oneof({ arbitrary: shaped(node, where), weight: 6 }, { arbitrary: anyJson, weight: 1 });
 }
 
 /** Query-string values as they arrive: strings, repeated keys for arrays, JSON for objects. */
