@@ -27,6 +27,8 @@ let known: string[];
 let owner: Client;
 /** The hub's last unhandled error, to show with the 500 that it caused. */
 let lastUnhandled = '';
+/** How many answers of each status the walk got: the share of 2xx says how deep it reached. */
+const statuses = new Map<number, number>();
 
 beforeAll(async () => {
   t = await startTestHub({
@@ -67,6 +69,8 @@ beforeAll(async () => {
   known = [...Object.values(real), ...Object.values(externalIds)] as string[];
 });
 afterAll(async () => {
+  const counts = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+  console.log(`route fuzz: ${ordered.length} routes × ${RUNS} runs, answers ${counts.join(' ')}`);
   await sim?.stop();
   await t?.stop();
 });
@@ -163,6 +167,7 @@ test.each(ordered.map((r) => [`${r.method} ${r.url}`, r] as const))(
           body === undefined ? undefined : JSON.stringify(body),
           body === undefined ? {} : { 'content-type': 'application/json' },
         );
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const wrong = problem(res);
         if (wrong) {
           if (res.status >= 500) console.log(`${route.method} ${route.url}: ${lastUnhandled}`);
