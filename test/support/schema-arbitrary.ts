@@ -111,14 +111,13 @@ function strings(schema: SchemaNode, known: readonly string[]): fc.Arbitrary<str
     fc.constant('a'.repeat(100_000)),
   ];
   const valid = formatted(schema.format) ?? matching(schema.pattern);
-  if (valid)
-    options.push(
-      valid,
-      valid.map((v) => `${v}\u0000`),
-    );
-  // Twice: real ids are what get a handler past its first lookup.
-  if (known.length) options.push(fc.constantFrom(...known), fc.constantFrom(...known));
-  return fc.oneof(...options);
+  if (valid) options.push(valid.map((v) => `${v}\u0000`));
+  // Weighted towards values that pass, so a body with many fields still reaches the handler now and
+  // then; real ids are what get it past its first lookup.
+  const plain = fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(max, 40) });
+  const passing = [{ arbitrary: valid ?? plain, weight: options.length }];
+  if (known.length) passing.push({ arbitrary: fc.constantFrom(...known), weight: 2 });
+  return fc.oneof(...options.map((arbitrary) => ({ arbitrary, weight: 1 })), ...passing);
 }
 
 function numbers(schema: SchemaNode): fc.Arbitrary<number> {
@@ -212,7 +211,7 @@ function shaped(schema: SchemaNode, at: At): fc.Arbitrary<unknown> {
 export function arbitraryFor(schema: unknown, at: At | readonly string[] = []): fc.Arbitrary<unknown> {
   const where = Array.isArray(at) ? { depth: 0, known: at } : (at as At);
   const node = (schema ?? {}) as SchemaNode;
-  return fc.oneof({ arbitrary: shaped(node, where), weight: 6 }, { arbitrary: anyJson, weight: 1 });
+  return fc.oneof({ arbitrary: shaped(node, where), weight: 15 }, { arbitrary: anyJson, weight: 1 });
 }
 
 /** Query-string values as they arrive: strings, repeated keys for arrays, JSON for objects. */
