@@ -10,7 +10,7 @@ import type { Actor } from './actor.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authorize } from './authorization.ts';
 import type { AppDeps } from './deps.ts';
-import { installErrorHandlers } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
 import { installMetrics } from './metrics.ts';
 import { refuseOddStrings } from './odd-strings.ts';
@@ -47,6 +47,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     bodyLimit: DEFAULT_BODY_LIMIT,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // Refusals before any route runs, answered in the one error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   // JSON only: anything else is refused with 415 rather than parsed as a string.

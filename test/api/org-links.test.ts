@@ -209,6 +209,14 @@ describe('linking an organization', () => {
     expect([await linkRows(), await billingRows()]).toEqual(before);
   });
 
+  it('answers a company id that is no id of the PSA with a 4xx, on HaloPSA too', async () => {
+    for (const id of [conn.halo, conn.cw]) {
+      const res = await admin.get(`/api/v1/connections/${id}/billing-targets?companyId=not-a-number`);
+      expect(res.status, res.text).toBe(422);
+      expect(res.body.error.message).toMatch(/not-a-number/);
+    }
+  });
+
   it('refuses a billing record another organization already bills into', async () => {
     const other = await newOrg('Second Smith', [tree.ext('planA')]);
     const res = await admin.put(`/api/v1/organizations/${other}/link`, {

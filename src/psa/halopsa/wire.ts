@@ -1,6 +1,7 @@
 // HaloPSA's wire quirks, converted at the edge (reference §2): datetimes without a zone (meaning
 // UTC), `1899-12-30T00:00:00` for an unset date, -1 (or 0) for an unset foreign key, and ids that
 // arrive as decimals (`21.0`) or strings (`"21"`). Everything the hub sees is a string id or null.
+import { PsaError } from '../errors.ts';
 
 /** An id as the hub's string, or null for Halo's "not set" values (-1, 0, null, ''). */
 export function haloId(value: unknown): string | null {
@@ -16,10 +17,16 @@ export function haloOwnId(value: unknown): string {
   return Number.isFinite(n) ? String(n) : String(value);
 }
 
-/** A hub id back to the number Halo wants; Halo also accepts numeric strings ([obs] PY-CLOSE). */
+/**
+ * A hub id back to the number Halo wants; Halo also accepts numeric strings ([obs] PY-CLOSE). An id
+ * that is not one (a caller's typo in a query string) is a validation error, never a request.
+ */
 export function toHaloInt(id: string, what: string): number {
   const n = Number(id);
-  if (!Number.isInteger(n)) throw new TypeError(`${what} "${id}" is not a HaloPSA id`);
+  if (!Number.isInteger(n))
+    throw new PsaError('validation', `${what} "${id}" is not a HaloPSA id (a whole number)`, {
+      fields: { [what]: 'not a HaloPSA id' },
+    });
   return n;
 }
 
