@@ -93,7 +93,10 @@ export async function portalBench(): Promise<BenchResult> {
       ] as const) {
         fields++;
         await page.getByRole('combobox', { name: new RegExp(`^${label}( \\*)?$`) }).click();
-        await page.getByRole('option', { name: new RegExp(`^${option}`) }).first().click();
+        await page
+          .getByRole('option', { name: new RegExp(`^${option}`) })
+          .first()
+          .click();
       }
       await click('Save ticket settings');
       await page.getByText('Now: Backup Alerts — set here').waitFor();
