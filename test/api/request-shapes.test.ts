@@ -1,7 +1,9 @@
 // The worst JSON of about 1 MiB — nested 500,000 deep, 30,000 distinct array items, a 1 MiB string,
 // 80,000 keys — sent to every route that takes a body: each answers a 4xx in the one error shape,
 // quickly, and the hub keeps answering /healthz meanwhile (no request freezes it for everyone).
-// The bounds here are loose on purpose (a loaded CI machine); `npm run bench -- shapes` prints the
+// The bounds here are loose on purpose: CI runs two test files per core, so a GC pause or a neighbour
+// can hold a probe for half a second. What they catch is a freeze — the superlinear uniqueItems check
+// took 3.7 s on 30,000 items, and a 1 MiB body holds ~500,000. `npm run bench -- shapes` prints the
 // real figures against the 100 ms / 50 ms targets.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
@@ -12,8 +14,8 @@ import { worstBodies } from '../support/worst-bodies.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 
-const ANSWER_BOUND_MS = 1000;
-const HEALTH_BOUND_MS = 500;
+const ANSWER_BOUND_MS = 3000;
+const HEALTH_BOUND_MS = 2000;
 
 let t: TestHub;
 beforeAll(async () => {
