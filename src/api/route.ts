@@ -70,6 +70,8 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
     | 'alert'
     | 'changeSet'
     | 'billingRun'
+    | 'webhook'
+    | 'webhookDelivery'
   >;
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;
