@@ -15,8 +15,14 @@ import type { PsaClient } from '../psa/client.ts';
 import { getAlert, insertDelivery, type TicketRef } from '../store/alerts.ts';
 import { getConnection, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
-import { alertsAwaitingTicket, settleOnDigest, sweepDue } from '../store/digest-joins.ts';
 import {
+  alertsAwaitingTicket,
+  settleOnDigest,
+  sweepDue,
+  waitingOnUnmadeTickets,
+} from '../store/digest-joins.ts';
+import {
+  adoptDigest,
   createDigest,
   digestAlertLines,
   digestCounts,
@@ -36,7 +42,8 @@ import {
 import { currentCatalog } from './error-catalog.ts';
 import { mappingSettings } from './mapping-settings.ts';
 import { clientFor, type SessionDeps } from './psa-session.ts';
-import { dropWaitingReconciles } from './reconcile-queue.ts';
+import type { Queue } from './queue.ts';
+import { dropWaitingReconciles, enqueueReconciles } from './reconcile-queue.ts';
 import { effectiveTicketSettings } from './ticket-settings.ts';
 
 const HOUR_MS = 3600_000;
@@ -134,20 +141,24 @@ export async function stormTicket(db: Db, s: StormInput): Promise<StormOutcome |
         (await createDigest(tx, { ...scope, companyId: target.companyId, alertId: s.alertId }))
       );
     }));
-  // The opener makes the ticket; anyone, if the opener is gone.
-  const maker = digest.openedBy === s.alertId || digest.openedBy === null;
-  const joined = digest.openedBy === s.alertId ? false : await joinDigest(db, digest.id, s.alertId);
+  // The opener makes the ticket; another member only if the opener stopped wanting to (it is gone,
+  // dead, or resolved before its create), and then only one (it adopts the digest).
+  const opened = digest.openedBy === s.alertId;
+  const joined = opened ? false : await joinDigest(db, digest.id, s.alertId);
   const ref = `psahub:digest:${digest.id}`;
   const request = { companyId: target.companyId, digest: digest.id, kind: target.kind, externalRef: ref };
   let ticketed = digest.ticketId ? (digest as Ticketed) : undefined;
-  if (!ticketed && !maker) {
-    const now = await getDigest(db, digest.id);
-    if (!now?.ticketId)
+  let maker = opened;
+  if (!ticketed && !opened) {
+    const now = (await getDigest(db, digest.id)) ?? digest;
+    if (now.ticketId) ticketed = now as Ticketed;
+    else if ((await openerStalled(db, now)) && (await adoptDigest(db, now.id, now.openedBy, s.alertId)))
+      maker = true;
+    else
       return {
         waiting: `Joined the ${target.kind} digest; waiting for its ticket, which is being made`,
         digestId: digest.id,
       };
-    ticketed = now as Ticketed;
   }
   let created = false;
   if (!ticketed) {
@@ -175,12 +186,26 @@ export async function stormTicket(db: Db, s: StormInput): Promise<StormOutcome |
       companyId: target.companyId,
       digestId: digest.id,
     },
-    answer:
-      digest.openedBy === s.alertId
-        ? `${created ? 'Created' : 'Found'} ${target.kind} digest ticket ${number}`
-        : `Listed on ${target.kind} digest ticket ${number}${joined ? ' (its next note, within a minute, names this alert)' : ''}`,
+    answer: maker
+      ? `${created ? 'Created' : 'Found'} ${target.kind} digest ticket ${number}`
+      : `Listed on ${target.kind} digest ticket ${number}${joined ? ' (its next note, within a minute, names this alert)' : ''}`,
     request,
   };
+}
+
+/** Whether the digest's opener will not make its ticket: gone, dead, or no longer wanting a create. */
+async function openerStalled(db: Db, digest: Digest): Promise<boolean> {
+  const opener = digest.openedBy ? await getAlert(db, digest.openedBy) : undefined;
+  return !opener || opener.deadAt !== null || opener.wants[0]?.want.type !== 'create_ticket';
+}
+
+/**
+ * The alert tick: members that joined a digest whose ticket has not come within a minute try again
+ * (one of them makes it if its opener stalled).
+ */
+export async function wakeStalledJoins(db: Db, queue: Queue): Promise<void> {
+  const stalled = await waitingOnUnmadeTickets(db, 60_000, 1000);
+  if (stalled.length > 0) await db.transaction((tx) => enqueueReconciles(queue, tx, stalled));
 }
 
 /**

@@ -136,3 +136,16 @@ export async function releaseToWait(db: Db, alertId: string, reason: string): Pr
     reason,
   ]);
 }
+
+/** Members still waiting for the ticket of an open digest that has none `olderThanMs` after opening. */
+export async function waitingOnUnmadeTickets(db: Db, olderThanMs: number, limit: number): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT a.id FROM digests d JOIN digest_alerts j ON j.digest_id = d.id JOIN alerts a ON a.id = j.alert_id
+      WHERE d.resolved_at IS NULL AND d.ticket_id IS NULL
+        AND d.opened_at < now() - make_interval(secs => $1::double precision / 1000)
+        AND a.waiting_reason IS NOT NULL AND ${AWAITS_FIRST_TICKET}
+      LIMIT $2`,
+    [olderThanMs, limit],
+  );
+  return rows.map((r) => r.id);
+}

@@ -91,6 +91,20 @@ export async function joinDigest(db: Db, id: string, alertId: string): Promise<b
   return rows.length > 0;
 }
 
+/** `alertId` takes over making the digest's ticket from `from`; false when another did first. */
+export async function adoptDigest(
+  db: Db,
+  id: string,
+  from: string | null,
+  alertId: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE digests SET opened_by = $3 WHERE id = $1 AND opened_by IS NOT DISTINCT FROM $2 AND ticket_id IS NULL RETURNING id',
+    [id, from, alertId],
+  );
+  return rows.length > 0;
+}
+
 export async function setDigestTicket(db: Db, id: string, ticket: { id: string; number: string | null }) {
   await db.query('UPDATE digests SET ticket_id = $2, ticket_number = $3 WHERE id = $1', [
     id,

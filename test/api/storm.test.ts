@@ -2,7 +2,7 @@
 // ticket takes the rest as notes and resolves when all recover; many organizations failing with one
 // error class at once make one incident ticket on the catch-all company instead of one each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noteDigests } from '../../src/jobs/storm.ts';
+import { noteDigests, wakeStalledJoins } from '../../src/jobs/storm.ts';
 import { joinDigest, unnotedJoins } from '../../src/store/digests.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
@@ -323,5 +323,48 @@ describe('storm control', () => {
     expect(await unnotedJoins(t.hub.db, digest)).toEqual([]);
     expect(await noteDigests(t.hub.deps)).toBe(0);
     expect(await notes()).toHaveLength(2);
+  });
+
+  it('when the alert making a digest ticket dies, a waiting member makes it', async () => {
+    await incidents(3);
+    // The opener's create is refused after a while (a 400: it is dead at once); the others joined meanwhile.
+    await fetch(`${cw.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        method: 'POST',
+        path: 'service/tickets$',
+        latencyMs: 1000,
+        status: 400,
+        times: 1,
+      }),
+    });
+    const orgs = await outage('Orphan Org', 6);
+    await t.source.post('/api/v1/source/events', {
+      events: orgs.map((o) => event(o.ext, 'failing', 'backup.tasks', 'graph.503')),
+    });
+    const ids = orgs.map((o) => o.id);
+    const dead = async () =>
+      (
+        await t.hub.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM alerts WHERE organization_id = ANY($1::uuid[]) AND dead_at IS NOT NULL',
+          [ids],
+        )
+      )[0]!.n;
+    await until('the opener dead', dead, (n) => n === 1);
+    // The tick wakes members still waiting a minute after the digest opened.
+    await t.hub.db.query(
+      `UPDATE digests SET opened_at = now() - interval '2 minutes' WHERE ticket_id IS NULL AND resolved_at IS NULL`,
+    );
+    const onTicket = await until(
+      'the other five on one ticket',
+      async () => {
+        await wakeStalledJoins(t.hub.db, t.hub.queue);
+        return (await alertsOf(ids)).filter((a) => a.digest !== null);
+      },
+      (a) => a.length === 5,
+    );
+    expect(new Set(onTicket.map((a) => a.digest)).size).toBe(1);
+    expect(await dead()).toBe(1);
   });
 });
