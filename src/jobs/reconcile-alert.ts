@@ -3,7 +3,7 @@
 // second), notes, status changes. Each attempt is a delivery in the event log. Wants wait (with the
 // reason) while the organization has nowhere for tickets to go; a want that keeps failing makes the
 // alert dead until someone retries it.
-import { tellTicketCreated } from './vendor-events.ts';
+import { tellTicketsCreated } from './vendor-events.ts';
 import { applyTicketObserved, withTicketId, type AlertState, type Want } from '../core/alert-lifecycle.ts';
 import { ticketText, wantNoteText } from '../core/alert-text.ts';
 import { describe, type Catalog } from '../core/error-catalog.ts';
@@ -172,7 +172,7 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
             delivery(alert, dest.connection, done, 'ok', performance.now() - started, prior + 1),
           );
         if (done?.ticket && item.want.type === 'create_ticket')
-          await tellTicketCreated(tx, alert, dest.connection, done.ticket);
+          await tellTicketsCreated(tx, [alert], dest.connection, done.ticket);
       });
     } catch (err) {
       const attempt = prior + 1;

@@ -15,6 +15,7 @@ import type { PsaClient } from '../psa/client.ts';
 import { getAlert, insertDelivery, type TicketRef } from '../store/alerts.ts';
 import { getConnection, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
+import { tellTicketsCreated } from './vendor-events.ts';
 import {
   alertsAwaitingTicket,
   settleOnDigest,
@@ -242,7 +243,12 @@ async function takeAlong(
       fits.map((a) => a.id),
     );
     await dropWaitingReconciles(tx, idle);
-    return joined;
+    await tellTicketsCreated(tx, joined, connection, {
+      id: digest.ticketId,
+      number: digest.ticketNumber,
+      digestId: digest.id,
+    });
+    return joined.length;
   });
 }
 

@@ -4,10 +4,10 @@
 import type { Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import type { AlertRow, TicketRef } from '../store/alerts.ts';
-import { emitWebhookEvent } from '../store/webhooks.ts';
+import { emitWebhookEvent, emitWebhookEvents } from '../store/webhooks.ts';
 
-async function organizationRef(db: Db, organizationId: string) {
-  const [row] = await db.query<{
+async function organizationRefs(db: Db, organizationIds: string[]) {
+  const rows = await db.query<{
     id: string;
     external_id: string;
     name: string;
@@ -15,28 +15,42 @@ async function organizationRef(db: Db, organizationId: string) {
     partner_external_id: string | null;
   }>(
     `SELECT o.id, o.external_id, o.name, o.partner_id, p.external_id AS partner_external_id
-       FROM organizations o JOIN partners p ON p.id = o.partner_id WHERE o.id = $1`,
-    [organizationId],
+       FROM organizations o JOIN partners p ON p.id = o.partner_id WHERE o.id = ANY($1::uuid[])`,
+    [[...new Set(organizationIds)]],
   );
-  return {
-    organization: { id: organizationId, externalId: row?.external_id ?? null, name: row?.name ?? null },
-    partner: { id: row?.partner_id ?? null, externalId: row?.partner_external_id ?? null },
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return (id: string) => {
+    const r = byId.get(id);
+    return {
+      organization: { id, externalId: r?.external_id ?? null, name: r?.name ?? null },
+      partner: { id: r?.partner_id ?? null, externalId: r?.partner_external_id ?? null },
+    };
   };
 }
 
-/** In `tx`: an alert got its ticket (a ticket of its own, or a digest / incident ticket it shares). */
-export async function tellTicketCreated(
+/**
+ * In `tx`: alerts got their ticket — a ticket of their own, or a digest / incident ticket they share
+ * (a storm's thousands at once: a few statements however many).
+ */
+export async function tellTicketsCreated(
   tx: Db,
-  alert: AlertRow,
-  connection: Connection,
-  ticket: TicketRef,
+  alerts: Pick<AlertRow, 'id' | 'organizationId' | 'condition' | 'resource'>[],
+  connection: Pick<Connection, 'id' | 'name' | 'kind'>,
+  ticket: Pick<TicketRef, 'id' | 'number' | 'digestId'>,
 ): Promise<void> {
-  await emitWebhookEvent(tx, 'ticket.created', async () => ({
-    ...(await organizationRef(tx, alert.organizationId)),
-    alert: { id: alert.id, condition: alert.condition, resource: alert.resource },
-    connection: { id: connection.id, name: connection.name, kind: connection.kind },
-    ticket: { id: ticket.id, number: ticket.number, shared: ticket.digestId !== undefined },
-  }));
+  if (alerts.length === 0) return;
+  await emitWebhookEvents(tx, 'ticket.created', async () => {
+    const refOf = await organizationRefs(
+      tx,
+      alerts.map((a) => a.organizationId),
+    );
+    return alerts.map((a) => ({
+      ...refOf(a.organizationId),
+      alert: { id: a.id, condition: a.condition, resource: a.resource },
+      connection: { id: connection.id, name: connection.name, kind: connection.kind },
+      ticket: { id: ticket.id, number: ticket.number, shared: ticket.digestId !== undefined },
+    }));
+  });
 }
 
 /** In `tx`: a billing change set waits for a person's approval, or was written to the PSA. */
@@ -47,7 +61,7 @@ export async function tellBilling(
   detail: Record<string, unknown>,
 ): Promise<void> {
   await emitWebhookEvent(tx, type, async () => ({
-    ...(await organizationRef(tx, cs.organizationId)),
+    ...(await organizationRefs(tx, [cs.organizationId]))(cs.organizationId),
     changeSet: { id: cs.id, connectionId: cs.connectionId, ...detail },
   }));
 }

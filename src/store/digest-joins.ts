@@ -50,10 +50,17 @@ export async function alertsAwaitingTicket(
   );
 }
 
+export interface JoinedAlert {
+  id: string;
+  organizationId: string;
+  condition: string;
+  resource: string;
+}
+
 /**
  * In one statement: these alerts join the digest and its ticket becomes theirs — the want done, a
  * delivery each in the event log. Alerts taken meanwhile by anyone else are left out. Returns the
- * alerts that joined and, of them, those with nothing left to do (their rows stay locked until `db`'s
+ * alerts that joined (as the vendor's ticket.created names them) and, of them, those with nothing left to do (their rows stay locked until `db`'s
  * transaction ends).
  */
 export async function settleOnDigest(
@@ -64,8 +71,8 @@ export async function settleOnDigest(
   },
   partnerId: string,
   alertIds: string[],
-): Promise<{ joined: number; idle: string[] }> {
-  if (alertIds.length === 0) return { joined: 0, idle: [] };
+): Promise<{ joined: JoinedAlert[]; idle: string[] }> {
+  if (alertIds.length === 0) return { joined: [], idle: [] };
   const ref = {
     id: d.ticketId,
     number: d.ticketNumber,
@@ -80,7 +87,7 @@ export async function settleOnDigest(
     externalRef: `psahub:digest:${d.id}`,
   };
   const answer = `Listed on ${d.kind} digest ticket ${d.ticketNumber ?? d.ticketId} (its next note, within a minute, names this alert)`;
-  const [row] = await db.query<{ n: number; idle: string[] }>(
+  const [row] = await db.query<{ joined: JoinedAlert[]; idle: string[] }>(
     `WITH picked AS (
        SELECT a.id, a.organization_id, a.wants->0->>'episode' AS episode FROM alerts a
         WHERE a.id = ANY($1::uuid[]) AND ${AWAITS_FIRST_TICKET}
@@ -93,7 +100,7 @@ export async function settleOnDigest(
               state = a.state || jsonb_build_object('ticket', coalesce(a.state->'ticket', '{}') || jsonb_build_object('id', $4::text)),
               waiting_reason = NULL, updated_at = now()
          FROM picked p WHERE a.id = p.id
-       RETURNING a.id, a.organization_id, p.episode, a.wants = '[]'::jsonb AS idle
+       RETURNING a.id, a.organization_id, a.condition, a.resource, p.episode, a.wants = '[]'::jsonb AS idle
      ), logged AS (
        INSERT INTO deliveries (partner_id, connection_id, organization_id, alert_id, action, request, outcome,
                                answer, duration_ms, attempt, ticket_id)
@@ -101,7 +108,9 @@ export async function settleOnDigest(
               'ok', $8, 0, 1, $4
          FROM done
      )
-     SELECT count(*)::int AS n, coalesce(array_agg(id) FILTER (WHERE idle), '{}') AS idle FROM done`,
+     SELECT coalesce(json_agg(json_build_object('id', id, 'organizationId', organization_id,
+                                                'condition', condition, 'resource', resource)), '[]') AS joined,
+            coalesce(array_agg(id) FILTER (WHERE idle), '{}') AS idle FROM done`,
     [
       alertIds,
       d.id,
@@ -113,7 +122,7 @@ export async function settleOnDigest(
       answer,
     ],
   );
-  return { joined: row!.n, idle: row!.idle };
+  return { joined: row!.joined, idle: row!.idle };
 }
 
 /**

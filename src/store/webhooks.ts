@@ -88,21 +88,41 @@ export async function emitWebhookEvent(
   data: object | (() => Promise<object>),
   onlyTo?: string,
 ): Promise<string | null> {
-  const target = onlyTo ? 'id = $1' : '$1 = ANY(events)';
+  const ids = await emitWebhookEvents(
+    db,
+    type,
+    typeof data === 'function' ? async () => [await data()] : async () => [data],
+    onlyTo,
+  );
+  return ids[0] ?? null;
+}
+
+/** Many events of one type at once (a storm's alerts joining a ticket): three statements in all. */
+export async function emitWebhookEvents(
+  db: Db,
+  type: string,
+  data: () => Promise<object[]>,
+  onlyTo?: string,
+): Promise<string[]> {
+  const target = (s: string) => (onlyTo ? `${s}id = $1` : `$1 = ANY(${s}events)`);
   const [wanted] = await db.query<{ any: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE deleted_at IS NULL AND ${target}) AS any`,
+    `SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE deleted_at IS NULL AND ${target('')}) AS any`,
     [onlyTo ?? type],
   );
-  if (!wanted?.any) return null;
-  const id = randomUUID();
-  const payload = typeof data === 'function' ? await data() : data;
-  const body = JSON.stringify({ id, type, createdAt: new Date().toISOString(), data: payload });
+  if (!wanted?.any) return [];
+  const createdAt = new Date().toISOString();
+  const events = (await data()).map((d) => {
+    const id = randomUUID();
+    return { id, body: JSON.stringify({ id, type, createdAt, data: d }) };
+  });
   await db.query(
     `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, body)
-     SELECT id, $2, $3, $4 FROM webhook_subscriptions WHERE deleted_at IS NULL AND ${target}`,
-    [onlyTo ?? type, id, type, body],
+     SELECT s.id, e.id, $2, e.body
+       FROM webhook_subscriptions s, unnest($3::uuid[], $4::text[]) AS e (id, body)
+      WHERE s.deleted_at IS NULL AND ${target('s.')}`,
+    [onlyTo ?? type, type, events.map((e) => e.id), events.map((e) => e.body)],
   );
-  return id;
+  return events.map((e) => e.id);
 }
 
 export interface DueDelivery {
