@@ -14,7 +14,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'psahub-'));
-  env = { PSAHUB_DATA_DIR: dataDir, PSAHUB_PORT: '0', PSAHUB_LOG_LEVEL: 'warn' };
+  env = { PSAHUB_DATA_DIR: dataDir, PSAHUB_PORT: '0', PSAHUB_LOG_LEVEL: 'warn', PSAHUB_DRAIN_SECONDS: '0' };
   if (onPostgres) {
     pgDb = await freshDb();
     await pgDb.db.close();

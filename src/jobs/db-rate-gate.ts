@@ -6,12 +6,21 @@ import type { Db } from '../store/db.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function dbRateGate(db: Db, connectionId: string, policy: BucketPolicy): RateGate {
+export function dbRateGate(
+  db: Db,
+  connectionId: string,
+  policy: BucketPolicy,
+  onWaited?: (ms: number) => void,
+): RateGate {
   return {
     async acquire() {
-      for (;;) {
+      const started = performance.now();
+      for (let waited = false; ; waited = true) {
         const wait = await takeToken(db, connectionId, policy);
-        if (wait <= 0) return;
+        if (wait <= 0) {
+          if (waited) onWaited?.(performance.now() - started);
+          return;
+        }
         await sleep(wait);
       }
     },
