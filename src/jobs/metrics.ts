@@ -12,7 +12,7 @@ export interface HubMetrics {
   readonly registry: Registry;
   /** One HTTP exchange with a PSA: its latency and, when it failed, the kind of failure. */
   psaExchange(psa: string, exchange: Exchange): void;
-  /** A call waited `ms` for its connection's shared request budget. */
+  /** A call waited `ms` for its connection's shared request budget or a PSA's Retry-After. */
   rateLimitWait(psa: string, ms: number): void;
   /** A job ended: completed, or failed (pg-boss retries it or gives up). */
   jobDone(queue: string, outcome: 'completed' | 'failed', seconds: number): void;
@@ -38,13 +38,13 @@ export function createHubMetrics(db: Db, role: string): HubMetrics {
   });
   const waits = new Counter({
     name: 'psahub_rate_limit_waits_total',
-    help: "Requests that waited for their connection's shared request budget",
+    help: "Requests held back by their connection's shared request budget or the PSA's Retry-After",
     labelNames: ['psa'],
     registers,
   });
   const waited = new Counter({
     name: 'psahub_rate_limit_wait_seconds_total',
-    help: "Time requests spent waiting for their connection's shared request budget",
+    help: "Time requests were held back by their connection's request budget or the PSA's Retry-After",
     labelNames: ['psa'],
     registers,
   });
