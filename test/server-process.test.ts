@@ -82,6 +82,17 @@ describe('psa-hub serve', () => {
     expect(await exited(worker.child)).toBe(0);
   });
 
+  it('serves health, readiness and metrics from a worker on PSAHUB_METRICS_PORT', async () => {
+    const worker = run(['serve', '--role', 'worker'], { PSAHUB_METRICS_PORT: '0' });
+    const url = await waitFor(() => /worker role listening on (http:\/\/\S+)/.exec(worker.output())?.[1]);
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready' });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/psahub_alerts\{state="open",role="worker"\} 0/);
+    expect((await fetch(`${url}/api/v1/me`)).status).toBe(404);
+    worker.child.kill('SIGTERM');
+    expect(await exited(worker.child)).toBe(0);
+  });
+
   it('refuses bad configuration with the variable named, exit code 2', async () => {
     const bad = run(['serve'], { PSAHUB_PORT: 'eighty' });
     expect(await exited(bad.child)).toBe(2);
