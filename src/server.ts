@@ -96,7 +96,8 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     }
     const drain = async () => {
       lifecycle.draining = true;
-      await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
+      // Only a process that answers /readyz has a load balancer to wait for.
+      if (url) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
       await close();
     };
     return { db, queue, deps, app, url, bootstrap, metrics, close, drain };
