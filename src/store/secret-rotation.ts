@@ -37,13 +37,17 @@ export async function resealSecrets(
   for (const c of sealedColumns) {
     const keys = c.key.join(', ');
     const match = c.key.map((k, i) => `${k} = $${i + 1}`).join(' AND ');
+    // Keyset pages in key order: each page starts after the last, so no row is read twice.
+    let after: string[] = [];
     for (;;) {
       if (resealed >= limit) return { resealed, remaining: await countRemaining(db, box) };
+      const past = after.length ? `AND (${keys}) > (${after.map((_, i) => `$${i + 2}`).join(', ')})` : '';
       const rows = await db.query<Record<string, string>>(
-        `SELECT ${keys} FROM ${c.table} WHERE ${c.column} NOT LIKE $1 LIMIT ${BATCH}`,
-        [current],
+        `SELECT ${keys} FROM ${c.table} WHERE ${c.column} NOT LIKE $1 ${past} ORDER BY ${keys} LIMIT ${BATCH}`,
+        [current, ...after],
       );
       if (rows.length === 0) break;
+      after = c.key.map((k) => rows.at(-1)![k]!);
       for (const row of rows) {
         if (resealed >= limit) break;
         const ids = c.key.map((k) => row[k]);
