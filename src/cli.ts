@@ -19,6 +19,8 @@ const usage = `usage: psa-hub <command> [options]
                                              a partner connected to each; prints one JSON line
   create-operator --email E [--name N]       add an operator; prints a one-time password
   create-source-key --name N                 add a Source API key; prints it once
+  rotate-secret-key [--limit N]              re-seal every stored secret under PSAHUB_SECRET_KEY
+                                             (old key in PSAHUB_SECRET_KEY_PREVIOUS); rerun to finish
 
 Configuration comes from the environment: see README.md.`;
 
@@ -35,6 +37,7 @@ async function main(argv: string[]): Promise<void> {
       events: { type: 'boolean' },
       email: { type: 'string' },
       name: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,7 +52,8 @@ async function main(argv: string[]): Promise<void> {
     if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(', ')}`);
     const hub = await startHub(config, { role, listen: true });
     // Handlers first, then the lines that tell a supervisor (or a test) the hub is up.
-    const stop = () => void hub.close().then(() => process.exit(0));
+    // Drain first (readyz 503, work goes on), then stop: running jobs finish, no accepted event is lost.
+    const stop = () => void hub.drain().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     if (hub.bootstrap) {
@@ -85,6 +89,9 @@ async function main(argv: string[]): Promise<void> {
       if (!values.name) throw new ConfigError('create-source-key needs --name');
       const { token } = await createSourceKey(db, values.name, null);
       console.log(token);
+    } else if (command === 'rotate-secret-key') {
+      const { rotateSecretKey } = await import('./commands/rotate-secret-key.ts');
+      await rotateSecretKey(db, config, values);
     } else {
       throw new ConfigError(`unknown command "${command}"\n\n${usage}`);
     }

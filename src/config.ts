@@ -14,6 +14,12 @@ export interface Config {
   databaseUrl: string | undefined;
   /** 32-byte AES-256-GCM key from PSAHUB_SECRET_KEY; undefined means "generate into dataDir". */
   secretKey: Buffer | undefined;
+  /** Keys from PSAHUB_SECRET_KEY_PREVIOUS: they only open values sealed before a key rotation. */
+  previousSecretKeys: readonly Buffer[];
+  /** Seconds /readyz answers 503 after SIGTERM before the hub stops taking work (load balancer drain). */
+  drainSeconds: number;
+  /** A port a worker process serves /healthz, /readyz and /metrics on; undefined: none. */
+  metricsPort: number | undefined;
   logLevel: LogLevel;
   /** The URL users reach the hub at; cookies get `Secure` when it is https. */
   publicUrl: string;
@@ -31,6 +37,12 @@ export const configVariables = {
     default: '',
     help: '32-byte key (64 hex chars or base64) encrypting secrets at rest; required with DATABASE_URL',
   },
+  PSAHUB_SECRET_KEY_PREVIOUS: {
+    default: '',
+    help: 'comma-separated older keys that only open secrets sealed before a rotation (rotate-secret-key)',
+  },
+  PSAHUB_DRAIN_SECONDS: { default: '5', help: 'seconds /readyz answers 503 after SIGTERM before stopping' },
+  PSAHUB_METRICS_PORT: { default: '', help: 'port a --role worker process serves /metrics and /readyz on' },
   PSAHUB_LOG_LEVEL: { default: 'info', help: logLevels.join(' | ') },
   PSAHUB_PUBLIC_URL: { default: 'http://localhost:<port>', help: 'URL users reach the hub at' },
   PSAHUB_ALLOW_PRIVATE_PSA_HOSTS: { default: '0', help: '1 lets PSA URLs point at private addresses' },
@@ -54,7 +66,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   };
 
   const portText = read('PSAHUB_PORT') ?? '8080';
-  const port = /^\d+$/.test(portText) && Number(portText) <= 65535 ? Number(portText) : undefined;
+  const port = portNumber(portText);
   if (port === undefined) fail('PSAHUB_PORT', `"${portText}" is not a port number (0-65535)`);
 
   const databaseUrl = read('DATABASE_URL');
@@ -69,6 +81,24 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (databaseUrl !== undefined && keyText === undefined && overrides.secretKey === undefined) {
     fail('PSAHUB_SECRET_KEY', 'is required with DATABASE_URL (generate one: openssl rand -hex 32)');
+  }
+
+  const previousText = read('PSAHUB_SECRET_KEY_PREVIOUS');
+  const previousSecretKeys: Buffer[] = [];
+  for (const [i, text] of (previousText?.split(',') ?? []).entries()) {
+    const key = parseKey(text.trim());
+    if (key) previousSecretKeys.push(key);
+    else fail('PSAHUB_SECRET_KEY_PREVIOUS', `key ${i + 1} must be 32 bytes: 64 hex or 44 base64 characters`);
+  }
+
+  const drainText = read('PSAHUB_DRAIN_SECONDS') ?? '5';
+  const drainSeconds = /^\d+(\.\d+)?$/.test(drainText) ? Number(drainText) : undefined;
+  if (drainSeconds === undefined) fail('PSAHUB_DRAIN_SECONDS', `"${drainText}" is not a number of seconds`);
+
+  const metricsText = read('PSAHUB_METRICS_PORT');
+  const metricsPort = metricsText === undefined ? undefined : portNumber(metricsText);
+  if (metricsText !== undefined && metricsPort === undefined) {
+    fail('PSAHUB_METRICS_PORT', `"${metricsText}" is not a port number (0-65535)`);
   }
 
   const logLevel = (read('PSAHUB_LOG_LEVEL') ?? 'info') as LogLevel;
@@ -87,11 +117,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: path.resolve(read('PSAHUB_DATA_DIR') ?? './data'),
     databaseUrl,
     secretKey,
+    previousSecretKeys: Object.freeze(previousSecretKeys),
+    drainSeconds: drainSeconds ?? 5,
+    metricsPort,
     logLevel,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     allowPrivatePsaHosts: allowText === '1',
     ...overrides,
   });
+}
+
+function portNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) && Number(text) <= 65535 ? Number(text) : undefined;
 }
 
 export function parseKey(text: string): Buffer | undefined {

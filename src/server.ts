@@ -5,16 +5,18 @@ import { buildApp, type BuildOptions } from './api/app.ts';
 import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
 import { startMaintenance } from './jobs/maintenance.ts';
+import { createHubMetrics, type HubMetrics } from './jobs/metrics.ts';
 import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
 import { defineBillingQueues, startBillingWorkers } from './jobs/billing-jobs.ts';
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
+import { serveWorkerSystemRoutes } from './api/worker-server.ts';
+import type { Lifecycle } from './api/system-routes.ts';
 import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import { startWebhookSender } from './jobs/webhook-sender.ts';
 import type { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
-import { loadSecretKey, openDatabase } from './store/open-database.ts';
-import { createSecretBox } from './store/secret-box.ts';
+import { openDatabase, openSecretBox } from './store/open-database.ts';
 import { countOperators, createUser } from './store/users.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -27,11 +29,19 @@ export interface Hub {
   deps: SessionDeps;
   /** Absent for the worker role, which serves no HTTP. */
   app: FastifyInstance | undefined;
-  /** Where the HTTP server listens, once it does. */
+  /** Where the HTTP server listens, once it does (a worker's: only with PSAHUB_METRICS_PORT). */
   url: string | undefined;
   /** Set when this start created the first operator: its e-mail and one-time password. */
   bootstrap: { email: string; password: string } | undefined;
+  metrics: HubMetrics;
+  /** Stop at once: HTTP, then the queue (running jobs finish), then the database. */
   close(): Promise<void>;
+  /**
+   * Stop as a load balancer needs (SIGTERM): /readyz answers 503 for `config.drainSeconds` while
+   * everything still works, then close(). Accepted events are committed before their answer, so
+   * none is lost; running jobs finish; waiting ones stay queued for the next process.
+   */
+  drain(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -53,10 +63,12 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
   };
   try {
     await migrate(db);
-    const secrets = createSecretBox(await loadSecretKey(config));
+    const secrets = await openSecretBox(config);
     const worker = opts.role !== 'api';
-    const queue = await startQueue(db, { supervise: worker });
-    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts };
+    const metrics = createHubMetrics(db, opts.role);
+    const queue = await startQueue(db, { supervise: worker, metrics });
+    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts, metrics };
+    const lifecycle: Lifecycle = { draining: false };
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
     await defineLinkQueues(queue);
     await defineAlertQueues(queue);
@@ -73,14 +85,24 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     let url: string | undefined;
     if (opts.role !== 'worker') {
       const built = await buildApp(
-        { ...deps, config, db, queue },
+        { ...deps, config, db, queue, lifecycle },
         opts.logger ? { logger: opts.logger } : {},
       );
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
+    } else if (opts.listen && config.metricsPort !== undefined) {
+      const system = await serveWorkerSystemRoutes({ db, queue, metrics, lifecycle }, config);
+      closers.push(() => system.close());
+      url = system.url;
     }
-    return { db, queue, deps, app, url, bootstrap, close };
+    const drain = async () => {
+      lifecycle.draining = true;
+      // Only a process that answers /readyz has a load balancer to wait for.
+      if (url) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
+      await close();
+    };
+    return { db, queue, deps, app, url, bootstrap, metrics, close, drain };
   } catch (err) {
     await close();
     throw err;

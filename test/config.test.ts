@@ -19,6 +19,9 @@ describe('configuration', () => {
     [{ PSAHUB_LOG_LEVEL: 'loud' }, 'PSAHUB_LOG_LEVEL'],
     [{ PSAHUB_PUBLIC_URL: 'ftp://x' }, 'PSAHUB_PUBLIC_URL'],
     [{ PSAHUB_ALLOW_PRIVATE_PSA_HOSTS: 'yes' }, 'PSAHUB_ALLOW_PRIVATE_PSA_HOSTS'],
+    [{ PSAHUB_SECRET_KEY_PREVIOUS: `${'ab'.repeat(32)},short` }, 'PSAHUB_SECRET_KEY_PREVIOUS: key 2'],
+    [{ PSAHUB_DRAIN_SECONDS: 'soon' }, 'PSAHUB_DRAIN_SECONDS'],
+    [{ PSAHUB_METRICS_PORT: '99999' }, 'PSAHUB_METRICS_PORT'],
   ])('names the bad variable: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -35,5 +38,16 @@ describe('configuration', () => {
     expect(loadConfig({ PSAHUB_SECRET_KEY: hex }).secretKey?.toString('hex')).toBe(hex);
     const b64 = Buffer.alloc(32, 7).toString('base64');
     expect(loadConfig({ PSAHUB_SECRET_KEY: b64 }).secretKey?.length).toBe(32);
+  });
+
+  it('reads previous keys, the drain period and a worker metrics port', () => {
+    const c = loadConfig({
+      PSAHUB_SECRET_KEY_PREVIOUS: `${'ab'.repeat(32)}, ${Buffer.alloc(32, 1).toString('base64')}`,
+      PSAHUB_DRAIN_SECONDS: '0',
+      PSAHUB_METRICS_PORT: '9464',
+    });
+    expect(c.previousSecretKeys.map((k) => k.length)).toEqual([32, 32]);
+    expect(c).toMatchObject({ drainSeconds: 0, metricsPort: 9464 });
+    expect(loadConfig({})).toMatchObject({ previousSecretKeys: [], drainSeconds: 5, metricsPort: undefined });
   });
 });

@@ -14,7 +14,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'psahub-'));
-  env = { PSAHUB_DATA_DIR: dataDir, PSAHUB_PORT: '0', PSAHUB_LOG_LEVEL: 'warn' };
+  env = { PSAHUB_DATA_DIR: dataDir, PSAHUB_PORT: '0', PSAHUB_LOG_LEVEL: 'warn', PSAHUB_DRAIN_SECONDS: '0' };
   if (onPostgres) {
     pgDb = await freshDb();
     await pgDb.db.close();
@@ -78,6 +78,17 @@ describe('psa-hub serve', () => {
   it('runs a worker process without HTTP', async () => {
     const worker = run(['serve', '--role', 'worker']);
     await waitFor(() => (/worker role working/.test(worker.output()) ? true : undefined));
+    worker.child.kill('SIGTERM');
+    expect(await exited(worker.child)).toBe(0);
+  });
+
+  it('serves health, readiness and metrics from a worker on PSAHUB_METRICS_PORT', async () => {
+    const worker = run(['serve', '--role', 'worker'], { PSAHUB_METRICS_PORT: '0' });
+    const url = await waitFor(() => /worker role listening on (http:\/\/\S+)/.exec(worker.output())?.[1]);
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready' });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/psahub_alerts\{state="open",role="worker"\} 0/);
+    expect((await fetch(`${url}/api/v1/me`)).status).toBe(404);
     worker.child.kill('SIGTERM');
     expect(await exited(worker.child)).toBe(0);
   });

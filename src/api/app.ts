@@ -63,10 +63,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(cookie);
   const portal = await installPortal(app, opts.portalDir);
   installErrorHandlers(app, { notFoundFallback: portal.fallback });
-  const registry = installMetrics(app);
+  installMetrics(app, deps.metrics.registry);
   await installOpenApi(app);
   for (const route of allRoutes) registerRoute(app, deps, route);
-  systemRoutes(app, deps, registry);
+  systemRoutes(app, deps);
   return app;
 }
 

@@ -1,11 +1,9 @@
-// Prometheus metrics (prom-client): process defaults plus request counts and durations by route.
-// A registry per app keeps several apps in one process (tests) from colliding.
+// HTTP metrics (prom-client): request counts and durations by route, in the hub's registry
+// (src/jobs/metrics.ts), one per hub so several hubs in one process (tests) do not collide.
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 
-export function installMetrics(app: FastifyInstance): Registry {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'psahub_' });
+export function installMetrics(app: FastifyInstance, registry: Registry): void {
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({
     name: 'psahub_http_requests_total',
@@ -30,5 +28,4 @@ export function installMetrics(app: FastifyInstance): Registry {
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
   });
-  return registry;
 }

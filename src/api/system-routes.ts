@@ -1,12 +1,28 @@
-// Operational endpoints: liveness, readiness (database and queue), Prometheus metrics.
+// Operational endpoints: liveness, readiness (database and queue, and not draining), Prometheus
+// metrics. Served by API processes and, on PSAHUB_METRICS_PORT, by worker processes.
 import type { FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
-import type { AppDeps } from './deps.ts';
+import type { HubMetrics } from '../jobs/metrics.ts';
+import type { Queue } from '../jobs/queue.ts';
+import type { Db } from '../store/db.ts';
 
-export function systemRoutes(app: FastifyInstance, deps: AppDeps, registry: Registry): void {
+/** Shared with the composition root: set when the process is asked to stop (SIGTERM). */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export interface SystemDeps {
+  db: Db;
+  queue: Queue;
+  metrics: HubMetrics;
+  lifecycle: Lifecycle;
+}
+
+export function systemRoutes(app: FastifyInstance, deps: SystemDeps): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    // Draining first: a load balancer takes the process out while it still answers everything else.
+    if (deps.lifecycle.draining) return reply.status(503).send({ status: 'draining', checks: {} });
     const [database, queue] = await Promise.all([
       deps.db.query('SELECT 1').then(
         () => 'ok',
@@ -23,7 +39,8 @@ export function systemRoutes(app: FastifyInstance, deps: AppDeps, registry: Regi
       .send({ status: ready ? 'ready' : 'not_ready', checks: { database, queue } });
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const { registry } = deps.metrics;
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

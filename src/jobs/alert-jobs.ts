@@ -31,7 +31,7 @@ export async function defineAlertQueues(queue: Queue): Promise<void> {
 }
 
 export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promise<void> {
-  await queue.boss.work<{ alertId: string }>(
+  await queue.work<{ alertId: string }>(
     RECONCILE_QUEUE,
     // The work is mostly waiting on PSAs, so many run at once. A worker waits out the polling
     // interval after each job unless a new job wakes it (notify) or a backlog keeps it fetching.
@@ -47,7 +47,7 @@ export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promis
     },
   );
   await queue.boss.schedule(TICK_QUEUE, '* * * * *');
-  await queue.boss.work(TICK_QUEUE, async () => {
+  await queue.work(TICK_QUEUE, {}, async () => {
     await tickAlerts(deps.db, queue);
     await noteDigests(deps);
     await wakeStalledJoins(deps.db, queue);

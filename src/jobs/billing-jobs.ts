@@ -132,7 +132,7 @@ async function connectionsWhere(db: Db, condition: string): Promise<Connection[]
 }
 
 export async function startBillingWorkers(deps: BillingDeps, queue: Queue): Promise<void> {
-  await queue.boss.work<{ runId: string }>(
+  await queue.work<{ runId: string }>(
     BILLING_RUN_QUEUE,
     // One run per connection at a time: two would read and write the same lines.
     {
@@ -146,7 +146,7 @@ export async function startBillingWorkers(deps: BillingDeps, queue: Queue): Prom
     },
   );
   await queue.boss.schedule(BILLING_TICK_QUEUE, '* * * * *');
-  await queue.boss.work(BILLING_TICK_QUEUE, async () => {
+  await queue.work(BILLING_TICK_QUEUE, {}, async () => {
     await tickBilling(deps, queue);
   });
 }

@@ -64,17 +64,17 @@ export async function startLinkWorkers(deps: SessionDeps, queue: Queue): Promise
     const c = await getConnection(deps.db, id);
     return c && !c.revokedAt ? c : undefined;
   };
-  await queue.boss.work<ConnectionJob>(CHECK_LINKS_QUEUE, async ([job]) => {
+  await queue.work<ConnectionJob>(CHECK_LINKS_QUEUE, {}, async ([job]) => {
     const c = await live(job!.data.connectionId);
     if (c) await checkLinkHealth(deps, c);
   });
-  await queue.boss.work<ConnectionJob>(AUTO_LINK_QUEUE, async ([job]) => {
+  await queue.work<ConnectionJob>(AUTO_LINK_QUEUE, {}, async ([job]) => {
     const c = await live(job!.data.connectionId);
     if (c && (job!.data.requested || mappingSettings(c).autoLinkExact))
       await autoLinkExact({ ...deps, queue }, c, { audit: systemAudit(deps.db, c.partnerId) });
   });
   await queue.boss.schedule(CHECK_ALL_QUEUE, '41 */6 * * *');
-  await queue.boss.work(CHECK_ALL_QUEUE, async () => {
+  await queue.work(CHECK_ALL_QUEUE, {}, async () => {
     for (const id of await connectionsWithLinks(deps.db))
       await deps.db.transaction((tx) => enqueueForConnection(queue, tx, CHECK_LINKS_QUEUE, id));
   });

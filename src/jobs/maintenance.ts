@@ -16,7 +16,7 @@ export async function purgeExpired(db: Db): Promise<{ sessions: number }> {
 export async function startMaintenance(db: Db, queue: Queue): Promise<void> {
   await queue.boss.createQueue(PURGE_QUEUE);
   await queue.boss.schedule(PURGE_QUEUE, '17 * * * *');
-  await queue.boss.work(PURGE_QUEUE, async () => {
+  await queue.work(PURGE_QUEUE, {}, async () => {
     await purgeExpired(db);
   });
 }

@@ -10,6 +10,7 @@ import { openCredentials, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import { dbRateGate } from './db-rate-gate.ts';
+import type { HubMetrics } from './metrics.ts';
 
 /** Requests per second each PSA is sent at most, per connection (all processes together). */
 export const budgets: Record<Connection['kind'], BucketPolicy> = {
@@ -26,6 +27,8 @@ export interface SessionDeps {
   secrets: SecretBox;
   /** Whether PSA hosts may be private or loopback addresses (tests and the demo only). */
   allowPrivatePsaHosts: boolean;
+  /** Where PSA latencies, failures and rate-limit waits are counted (absent: not counted). */
+  metrics?: HubMetrics;
 }
 
 export async function clientFor(
@@ -33,14 +36,27 @@ export async function clientFor(
   connection: Connection,
   opts: { onExchange?: (e: Exchange) => void; timeoutMs?: number } = {},
 ): Promise<PsaClient> {
+  const { metrics } = deps;
+  const onExchange =
+    metrics || opts.onExchange
+      ? (e: Exchange) => {
+          metrics?.psaExchange(connection.kind, e);
+          opts.onExchange?.(e);
+        }
+      : undefined;
   const ctx: ConnectorContext = {
     siteUrl: connection.siteUrl,
     credentials: await openCredentials(deps.db, deps.secrets, connection.id),
     cache: connectionCache(deps.db, deps.secrets, connection.id),
     http: {
       fetch: guardedFetch({ allowPrivate: deps.allowPrivatePsaHosts }),
-      gate: dbRateGate(deps.db, connection.id, budgets[connection.kind]),
-      ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
+      gate: dbRateGate(
+        deps.db,
+        connection.id,
+        budgets[connection.kind],
+        metrics && ((ms) => metrics.rateLimitWait(connection.kind, ms)),
+      ),
+      ...(onExchange ? { onExchange } : {}),
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     },
   };

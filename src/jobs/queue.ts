@@ -1,7 +1,8 @@
 // The job queue: pg-boss in the same database as everything else, so a job can be enqueued in the
 // transaction of the change that needs it and is never sent for a change that rolled back.
-import { fromPglite, PgBoss, type JobInsert, type SendOptions } from 'pg-boss';
+import { fromPglite, PgBoss, type Job, type JobInsert, type SendOptions, type WorkOptions } from 'pg-boss';
 import type { Database, Db } from '../store/db.ts';
+import type { HubMetrics } from './metrics.ts';
 
 export interface Queue {
   readonly boss: PgBoss;
@@ -9,6 +10,12 @@ export interface Queue {
   enqueue(tx: Db, name: string, data: object, options?: Omit<SendOptions, 'db'>): Promise<string | null>;
   /** Enqueue many jobs of one queue inside `tx`, in one statement. */
   enqueueMany(tx: Db, name: string, jobs: JobInsert[]): Promise<void>;
+  /** Run `handler` for the jobs of queue `name`, each outcome counted in the hub's metrics. */
+  work<T extends object>(
+    name: string,
+    options: WorkOptions,
+    handler: (jobs: Job<T>[]) => Promise<void>,
+  ): Promise<string>;
   /** Whether the queue's schema is installed and answering. */
   isReady(): Promise<boolean>;
 }
@@ -16,6 +23,7 @@ export interface Queue {
 export interface QueueOptions {
   /** Run maintenance and scheduling in this process (worker roles); API-only processes do not. */
   supervise: boolean;
+  metrics?: HubMetrics;
 }
 
 export async function startQueue(db: Database, opts: QueueOptions): Promise<Queue> {
@@ -49,6 +57,19 @@ export async function startQueue(db: Database, opts: QueueOptions): Promise<Queu
       if (jobs.length === 0) return;
       await boss.insert(name, jobs, { db: txExecutor(tx) });
     },
+    work: (name, options, handler) =>
+      boss.work(name, options, async (jobs: Job<object>[]) => {
+        const started = performance.now();
+        const done = (outcome: 'completed' | 'failed') =>
+          opts.metrics?.jobDone(name, outcome, (performance.now() - started) / 1000);
+        try {
+          await handler(jobs as never);
+          done('completed');
+        } catch (err) {
+          done('failed');
+          throw err;
+        }
+      }),
     isReady: () => boss.isInstalled(),
   };
 }

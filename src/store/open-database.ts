@@ -5,11 +5,14 @@ import path from 'node:path';
 import type { Database } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
+import { createSecretBox, type SecretBox } from './secret-box.ts';
 
 export interface StorageConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   secretKey: Buffer | undefined;
+  /** Older keys that still open values sealed before a rotation. */
+  previousSecretKeys?: readonly Buffer[];
 }
 
 export async function openDatabase(config: StorageConfig): Promise<Database> {
@@ -37,4 +40,9 @@ export async function loadSecretKey(config: StorageConfig): Promise<Buffer> {
   await mkdir(config.dataDir, { recursive: true });
   await writeFile(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/** The box sealing with the current key and opening with it and every previous one. */
+export async function openSecretBox(config: StorageConfig): Promise<SecretBox> {
+  return createSecretBox(await loadSecretKey(config), config.previousSecretKeys ?? []);
 }

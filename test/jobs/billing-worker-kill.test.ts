@@ -36,6 +36,7 @@ function startWorker(): ChildProcess {
       DATABASE_URL: t.testDb.url!,
       PSAHUB_SECRET_KEY: secretKey,
       PSAHUB_LOG_LEVEL: 'warn',
+      PSAHUB_DRAIN_SECONDS: '0',
       PSAHUB_ALLOW_PRIVATE_PSA_HOSTS: '1',
     },
     stdio: 'ignore',
