@@ -8,6 +8,7 @@ import type { SecretBox } from './secret-box.ts';
 const sealedColumns = [
   { table: 'connections', column: 'credentials_sealed', key: ['id'] },
   { table: 'connection_cache', column: 'value_sealed', key: ['connection_id', 'key'] },
+  { table: 'webhook_subscriptions', column: 'secret_sealed', key: ['id'] },
 ] as const;
 
 export interface RotationProgress {

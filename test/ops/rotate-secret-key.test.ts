@@ -42,7 +42,8 @@ afterAll(async () => {
 /** Every sealed value in the database, as text. */
 async function sealedValues(db: Database): Promise<string[]> {
   const rows = await db.query<{ v: string }>(
-    `SELECT credentials_sealed AS v FROM connections UNION ALL SELECT value_sealed FROM connection_cache`,
+    `SELECT credentials_sealed AS v FROM connections UNION ALL SELECT value_sealed FROM connection_cache
+      UNION ALL SELECT secret_sealed FROM webhook_subscriptions`,
   );
   return rows.map((r) => r.v);
 }
@@ -58,7 +59,14 @@ describe(`psa-hub rotate-secret-key on ${onPostgres ? 'PostgreSQL, hub running' 
     let hub = await serve(base);
     const operator = hub.operator!;
     const key = await operator.post<{ token: string }>('/api/v1/source-keys', { name: 'rotate' });
-    const tree = await seedTree(new Client(hub.url, { bearer: key.body.token }));
+    const source = new Client(hub.url, { bearer: key.body.token });
+    const tree = await seedTree(source);
+    // A vendor webhook's signing secret is sealed too.
+    const hook = await source.post('/api/v1/source/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['billing.applied'],
+    });
+    expect(hook.status, hook.text).toBe(201);
     const connectionIds: string[] = [];
     for (const sim of sims) {
       const res = await operator.post('/api/v1/connections', {
