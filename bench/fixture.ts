@@ -2,6 +2,7 @@
 // scratch database on PostgreSQL dropped afterwards), partners with a connection to each PSA simulator
 // and ticket settings chosen from its pick lists, and organizations linked to it — all set up over
 // real HTTP, as test/api/alert-tickets.test.ts does.
+import { alertKey } from '../src/core/alert-lifecycle.ts';
 import pg from 'pg';
 import { startSimulator, type RunningSimulator } from '../src/simulators/index.ts';
 import { ticketSettingsFromPickLists } from '../test/support/alerts.ts';
@@ -95,6 +96,8 @@ export interface AlertHubOptions {
    * is), each with its own request budget; 1 by default.
    */
   connections?: number;
+  /** The secret key (hex), for worker processes that must open the same credentials. */
+  secretKey?: string;
 }
 
 /**
@@ -118,7 +121,10 @@ export async function startHubOn(
 }
 
 export async function startAlertHub(opts: AlertHubOptions): Promise<AlertHub> {
-  const t = await startHubOn(opts.backend, opts.postgresUrl, { role: opts.role });
+  const t = await startHubOn(opts.backend, opts.postgresUrl, {
+    role: opts.role,
+    ...(opts.secretKey ? { secretKey: opts.secretKey } : {}),
+  });
   const sims: AlertHub['sims'] = {};
   const stop = async () => {
     await Promise.all(Object.values(sims).map((s) => s.stop()));
@@ -285,4 +291,89 @@ export async function until(done: () => Promise<boolean>, ms: number, every = 10
     if (Date.now() > end) return false;
     await sleep(every);
   }
+}
+
+/** A throwaway ticket, so pick lists and the catalog are read (and a worker is up) before a clock runs. */
+export async function warmTicket(h: AlertHub, org: { id: string; ext: string }, tag: string): Promise<void> {
+  const warm = alertEvent(`${tag}-warm`, org.ext, `${tag}-warm`);
+  await h.t.source.post('/api/v1/source/events', { events: [warm] });
+  const key = alertKey(org.id, warm.condition, warm.resource);
+  const made = async () =>
+    (await h.t.hub.db.query(`SELECT 1 FROM alerts WHERE key = $1 AND tickets <> '{}'::jsonb`, [key]))
+      .length === 1;
+  if (!(await until(made, 60_000))) throw new Error(`${tag}: the warm-up ticket never came`);
+}
+
+export interface Phase {
+  /** Events per second actually sent (the driver shares the machine). */
+  achieved: number;
+  /** Each event's time from its POST to its ticket, sorted; a missing one counts until the end. */
+  times: number[];
+  /** Events with no ticket when the drain ended. */
+  missing: number;
+  /** Tickets per second, from the first POST to the last ticket. */
+  ticketsPerSecond: number;
+}
+
+/**
+ * Send `rate` events/s for `seconds`, each the first failure of a new alert on `orgs` in turn, and
+ * time each from its POST to the ticket recorded on its alert (polled every 20 ms).
+ */
+export async function timedPhase(
+  h: AlertHub,
+  orgs: { id: string; ext: string }[],
+  p: { rate: number; seconds: number; drainMs: number; tag: string },
+): Promise<Phase> {
+  const db = h.t.hub.db;
+  const hasTicket = async (keys: string[]) =>
+    new Set(
+      (
+        await db.query<{ key: string }>(
+          `SELECT key FROM alerts WHERE key = ANY($1::text[]) AND tickets <> '{}'::jsonb`,
+          [keys],
+        )
+      ).map((r) => r.key),
+    );
+  const sentAt = new Map<string, number>();
+  const latency = new Map<string, number>();
+  let stopPolling = false;
+  const poller = (async () => {
+    while (!stopPolling) {
+      const pending = [...sentAt.keys()].filter((k) => !latency.has(k));
+      if (pending.length) {
+        const now = performance.now();
+        for (const k of await hasTicket(pending)) latency.set(k, now - sentAt.get(k)!);
+      }
+      await sleep(20);
+    }
+  })();
+  const total = p.rate * p.seconds;
+  const posts: Promise<unknown>[] = [];
+  const start = performance.now();
+  for (let n = 0; n < total; n++) {
+    const wait = start + (n * 1000) / p.rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    const org = orgs[n % orgs.length]!;
+    const e = alertEvent(`${p.tag}-${n}`, org.ext, `${p.tag}-${Math.floor(n / orgs.length)}@example.com`);
+    sentAt.set(alertKey(org.id, e.condition, e.resource), performance.now());
+    posts.push(
+      h.t.source.post('/api/v1/source/events', { events: [e] }).then((res) => {
+        if (res.status !== 202) throw new Error(`events: ${res.status} ${res.text.slice(0, 300)}`);
+      }),
+    );
+  }
+  await Promise.all(posts);
+  const achieved = total / ((performance.now() - start) / 1000);
+  await until(async () => latency.size >= total, p.drainMs);
+  stopPolling = true;
+  await poller;
+  const end = performance.now();
+  const times = [...sentAt.entries()].map(([k, at]) => latency.get(k) ?? end - at).sort((a, b) => a - b);
+  const lastTicket = Math.max(...[...latency.entries()].map(([k, ms]) => sentAt.get(k)! + ms), start);
+  return {
+    achieved,
+    times,
+    missing: total - latency.size,
+    ticketsPerSecond: latency.size / Math.max(0.001, (lastTicket - start) / 1000),
+  };
 }

@@ -9,6 +9,7 @@ import { findPostgres, type BenchResult } from './fixture.ts';
 import { alertIngest } from './alert-ingest.ts';
 import { alertLatency } from './alert-latency.ts';
 import { alertStorm } from './alert-storm.ts';
+import { alertWorkers } from './alert-workers.ts';
 import { billingBench } from './billing.ts';
 import { companyMatch } from './company-match.ts';
 import { portalBench } from './portal.ts';
@@ -18,6 +19,7 @@ import { sourceUpserts } from './source-upserts.ts';
 const groups: Record<string, string[]> = {
   core: ['match', 'upserts'],
   alerts: ['ingest', 'calls', 'latency', 'storm'],
+  scale: ['workers'],
   billing: ['billing-runs'],
   web: ['portal'],
 };
@@ -54,6 +56,12 @@ const loaded = postgresUrl ? 'postgres' : 'pglite';
 if (wanted('latency'))
   await step(`event-to-ticket latency (${loaded})`, () => alertLatency(loaded, postgresUrl));
 if (wanted('storm')) await step(`storm (${loaded})`, () => alertStorm(loaded, postgresUrl));
+// Worker processes side by side need a database they can share: PostgreSQL only.
+if (wanted('workers')) {
+  if (postgresUrl)
+    await step('event-to-ticket over 1, 2, 4 worker processes (postgres)', () => alertWorkers(postgresUrl));
+  else console.log('workers: skipped, it needs PostgreSQL');
+}
 // Billing at scale (BENCH_BILLING_LINKS, 10,000 by default: see bench/billing.ts for the knobs).
 // The portal in Chromium (the database makes no difference to it: embedded).
 if (wanted('portal')) await step('portal (chromium)', portalBench);
