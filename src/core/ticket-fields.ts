@@ -80,7 +80,9 @@ export function pickFieldsOf(shape: TicketShape): PickFieldDef[] {
       type: 'pick' as const,
       pickList: shape.statuses.pickList,
       dependsOn: shape.statuses.dependsOn,
-      required: false,
+      // A ticket is opened in one and resolved (or, without a cancelled one, closed on unlink) in the
+      // other; a cancelled status is optional since unlinking falls back to the resolved one.
+      required: role !== 'cancelled',
       noun: 'status',
       ...(role === 'new'
         ? { closed: false }
@@ -94,7 +96,8 @@ export function pickFieldsOf(shape: TicketShape): PickFieldDef[] {
       type: 'pick' as const,
       pickList: shape.priorities.pickList,
       dependsOn: shape.priorities.dependsOn,
-      required: false,
+      // Every ticket needs a priority: the one of its severity, else this one.
+      required: s === 'default',
       noun: 'priority',
     })),
   ];

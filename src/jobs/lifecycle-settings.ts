@@ -51,3 +51,8 @@ export async function lifecycleSettingsFor(db: Db, organizationId: string, now =
   cache.set(organizationId, { until: now + TTL_MS, value });
   return value;
 }
+
+/** After a save of ticket settings: read them again on the next event (in this process). */
+export function forgetLifecycleSettings(): void {
+  cache.clear();
+}
