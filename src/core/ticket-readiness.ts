@@ -52,19 +52,18 @@ export function missingFor(
   opts: { requiredPlacement: string[]; priorityId: string | null },
 ): string[] {
   const missing: string[] = [];
-  if (write === 'create') {
+  if (write === 'create')
     for (const name of opts.requiredPlacement) if (!settings.placement[name]) missing.push(name);
-    if (!opts.priorityId) missing.push('priority.default');
-  }
-  if (write !== 'note' && !statusFor(write, settings)) {
+  if (write !== 'note' && !statusFor(write, settings))
     missing.push(write === 'cancel' || write === 'resolve' ? 'status.resolved' : 'status.new');
-  }
+  if (write === 'create' && !opts.priorityId) missing.push('priority.default');
   return missing;
 }
 
 /** Why an alert waits: `Waiting for ticket settings: set status.new in the ticket settings of X`. */
 export function settingsWaitReason(missing: string[], connectionName: string): string {
-  return `Waiting for ticket settings: set ${missing.join(' and ')} in the ticket settings of ${connectionName}`;
+  const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0];
+  return `Waiting for ticket settings: set ${list} in the ticket settings of ${connectionName}`;
 }
 
 /** The priority of a ticket for an alert of this severity: its own, else the default one. */
