@@ -5224,6 +5224,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5472,6 +5478,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5715,6 +5727,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -5969,6 +5987,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6216,6 +6240,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6461,6 +6491,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6694,6 +6730,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6927,6 +6969,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -9728,7 +9776,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unlink an organization from its PSA company; the link stays in its history */
+        /** Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history */
         delete: {
             parameters: {
                 query?: never;
@@ -9852,6 +9900,12 @@ export interface paths {
                                     createdByHub: boolean;
                                 }[];
                             }[];
+                            tickets: {
+                                /** @description open tickets of the organization the hub closes */
+                                closing: number;
+                                /** @description what happens to them, in words */
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -12183,7 +12237,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change */
+        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out */
         put: {
             parameters: {
                 query?: never;
