@@ -4981,9 +4981,10 @@ export interface paths {
                                 ticketFields: {
                                     name: string;
                                     label: string;
-                                    type: "pick" | "boolean" | "integer" | "choice" | "conditions";
+                                    /** @description conditionList: a list of alert condition keys */
+                                    type: "pick" | "boolean" | "integer" | "choice" | "conditionList" | "conditions";
                                     /** @description the section of the settings form the field belongs to */
-                                    group: "placement" | "status" | "priority" | "behaviour" | "conditions";
+                                    group: "placement" | "status" | "priority" | "events" | "behaviour" | "conditions";
                                     help: string;
                                     pickList: string | null;
                                     dependsOn: string | null;
@@ -15203,6 +15204,7 @@ export interface paths {
                                 /** @description ticket writes the hub still has to make */
                                 pendingWrites: number;
                                 waitingReason: string | null;
+                                noTicketReason: string | null;
                                 deadAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -15670,6 +15672,7 @@ export interface paths {
                             /** @description ticket writes the hub still has to make */
                             pendingWrites: number;
                             waitingReason: string | null;
+                            noTicketReason: string | null;
                             deadAt: string | null;
                             events: {
                                 /**
