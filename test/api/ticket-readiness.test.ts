@@ -1,6 +1,7 @@
 // Settings that used to let alerts die: empty ticket settings are flagged (in effective[] and the
 // connection's health), an alert that lacks them waits with the reason and goes out by itself once
-// they are saved, and unlinking closes open tickets even when no cancelled status is set.
+// they are saved, and unlinking closes open tickets even when no cancelled status is set. And which
+// events open tickets at all: a minimum severity and conditions switched off, each saying why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
@@ -246,5 +247,72 @@ describe.each(['connectwise', 'autotask'] as const)('unlinking on %s with no can
             .filter((r) => String(r.id) === opened!.id)
             .map((r) => r.resolution);
     expect(written.map(String).join('\n')).toMatch(/Closed by psa-hub: the organization was unlinked/);
+  });
+});
+
+describe('which events open tickets', () => {
+  it('keeps events below the minimum severity or of a switched-off condition out, saying why and where it was set', async () => {
+    await ticketSettingsFromPickLists(admin, 'connectwise', conn.connectwise);
+    const own = (await admin.get(`/api/v1/connections/${conn.connectwise}/ticket-settings`)).body.own;
+    const bad = await admin.put(`/api/v1/connections/${conn.connectwise}/ticket-settings`, {
+      fields: { ...own, minimumSeverity: 'severe', conditionsOff: 'backup.email' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'body/fields/conditionsOff',
+      'body/fields/minimumSeverity',
+    ]);
+    const saved = await admin.put(`/api/v1/connections/${conn.connectwise}/ticket-settings`, {
+      fields: { ...own, minimumSeverity: 'high' },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const org = await linkedOrg('connectwise', 'Filtered Org');
+    const offHere = await admin.put(`/api/v1/organizations/${org.id}/ticket-settings`, {
+      fields: { conditionsOff: ['backup.tasks'] },
+    });
+    expect(offHere.status, offHere.text).toBe(200);
+    const eff = (name: string) =>
+      (offHere.body.effective as (Effective & { source: { level: string } })[]).find(
+        (f) => f.field === name,
+      )!;
+    expect(eff('minimumSeverity')).toMatchObject({ value: 'high', source: { level: 'connection' } });
+    expect(eff('conditionsOff')).toMatchObject({
+      value: ['backup.tasks'],
+      source: { level: 'organization' },
+    });
+
+    const low = await t.source.post('/api/v1/source/events', {
+      events: [{ ...failing(org.ext), severity: 'low' }],
+    });
+    expect(low.body.results[0].reason).toBe(
+      'kept; No ticket: severity low is below the minimum severity high set on connection connectwise of A',
+    );
+    const tasks = await t.source.post('/api/v1/source/events', {
+      events: [{ ...failing(org.ext), condition: 'backup.tasks', severity: 'critical' }],
+    });
+    expect(tasks.body.results[0].reason).toBe(
+      'kept; No ticket: condition backup.tasks is switched off on the organization',
+    );
+    const alerts = (await admin.get(`/api/v1/alerts?organizationId=${org.id}`)).body.items as {
+      condition: string;
+      noTicketReason: string | null;
+      pendingWrites: number;
+      ticket: unknown;
+    }[];
+    expect(alerts.map((a) => [a.condition, a.pendingWrites, a.ticket, a.noTicketReason]).sort()).toEqual([
+      ['backup.email', 0, null, expect.stringMatching(/^No ticket: severity low is below/)],
+      ['backup.tasks', 0, null, expect.stringMatching(/^No ticket: condition backup.tasks is switched off/)],
+    ]);
+
+    // A failure that reaches the minimum opens the ticket, and the reason goes.
+    await t.source.post('/api/v1/source/events', { events: [{ ...failing(org.ext), severity: 'critical' }] });
+    await until(
+      'the ticket',
+      () => ticketsNaming('connectwise', org.name),
+      (x) => x.length === 1,
+    );
+    const email = (await admin.get(`/api/v1/alerts?organizationId=${org.id}&q=backup.email`)).body.items[0];
+    expect(email.noTicketReason).toBeNull();
+    expect(await deliveries(org.id)).toHaveLength(1);
   });
 });
