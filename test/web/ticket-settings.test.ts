@@ -334,7 +334,7 @@ test('which alerts open tickets: a minimum severity and conditions switched off,
     await page.keyboard.press('Tab');
     // The input, not the suggestions list that carries the same label.
     const conditions = field(page, 'Conditions that open no ticket').and(page.locator('input'));
-    await expect.poll(() => conditions.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => conditions.evaluate((el) => el.matches(':focus'))).toBe(true);
     await page.keyboard.type('backup.email');
     await page.keyboard.press('Enter');
     expect(await seriousA11yViolations(page)).toEqual([]);
