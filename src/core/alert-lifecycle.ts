@@ -14,10 +14,10 @@
 // belongs to the current episode (at or after openedAt). So the status always follows the newest
 // event by occurredAt; events with equal times apply in arrival order. Duplicate event ids are
 // filtered before this (the event store), not here.
-import { hubDefaults, type TechnicianClosed } from './ticket-fields.ts';
+import { eventSeverities, hubDefaults, type EventSeverity, type TechnicianClosed } from './ticket-fields.ts';
 
-export const alertSeverities = ['informational', 'low', 'medium', 'high', 'critical'] as const;
-export type AlertSeverity = (typeof alertSeverities)[number];
+export const alertSeverities = eventSeverities;
+export type AlertSeverity = EventSeverity;
 
 /** The fields of a Source API event that the lifecycle reads. */
 export interface AlertEventInput {
@@ -42,6 +42,16 @@ export interface LifecycleSettings {
   reopenWindowMinutes: number;
   /** A technician closed the ticket while the condition still fails. */
   technicianClosed: TechnicianClosed;
+  /** Which failures open a ticket, and where each rule was set (for the alert's reason). */
+  ticketFilter: TicketFilter;
+}
+
+export interface TicketFilter {
+  minimumSeverity: AlertSeverity;
+  conditionsOff: string[];
+  /** Where each was set, in words: "the organization", "connection Acme CW", "partner Acme". */
+  minimumSeverityFrom: string;
+  conditionsOffFrom: string;
 }
 
 export const defaultLifecycleSettings: LifecycleSettings = {
@@ -49,6 +59,12 @@ export const defaultLifecycleSettings: LifecycleSettings = {
   autoResolve: hubDefaults.autoResolve,
   reopenWindowMinutes: hubDefaults.reopenWindowMinutes,
   technicianClosed: hubDefaults.technicianClosed,
+  ticketFilter: {
+    minimumSeverity: hubDefaults.minimumSeverity,
+    conditionsOff: hubDefaults.conditionsOff,
+    minimumSeverityFrom: 'the hub default',
+    conditionsOffFrom: 'the hub default',
+  },
 };
 
 export type AlertStatus = 'failing' | 'resolved' | 'cancelled';
@@ -85,6 +101,8 @@ export interface AlertState {
   message: string | null;
   /** details.portalUrl of the newest event that had one (http or https only). */
   portalUrl: string | null;
+  /** Why this episode's failure opened no ticket (below the minimum severity, condition off). */
+  noTicketReason?: string | null;
 }
 
 export interface RepeatNote {
@@ -137,7 +155,8 @@ export type Move =
   | 'ticket_closed'
   | 'ticket_reopened_by_technician'
   | 'cancelled'
-  | 'noted';
+  | 'noted'
+  | 'not_ticketed';
 
 export interface Outcome {
   state: AlertState;
@@ -215,6 +234,54 @@ function noteIfDue(s: AlertState, settings: LifecycleSettings, now: Date, move: 
   };
 }
 
+/** Why the settings keep this failure from opening a ticket, or null when it opens one. */
+export function noTicketReason(
+  condition: string,
+  severity: AlertSeverity | null,
+  filter: TicketFilter,
+): string | null {
+  const key = condition.trim().toLowerCase();
+  if (filter.conditionsOff.some((c) => c.trim().toLowerCase() === key))
+    return `No ticket: condition ${condition} is switched off on ${filter.conditionsOffFrom}`;
+  // An event without a severity cannot be judged below anything: it opens a ticket.
+  if (severity && alertSeverities.indexOf(severity) < alertSeverities.indexOf(filter.minimumSeverity))
+    return `No ticket: severity ${severity} is below the minimum severity ${filter.minimumSeverity} set on ${filter.minimumSeverityFrom}`;
+  return null;
+}
+
+/**
+ * A failure that would open a ticket, unless the ticket filter keeps it out: then the alert fails
+ * without a ticket (counted, with the reason) until a failure that passes the filter comes.
+ */
+function openOrSkip(
+  s: AlertState,
+  e: AlertEventInput,
+  at: string,
+  now: Date,
+  reason: 'first_failure' | 'new_episode',
+  settings: LifecycleSettings,
+): Outcome {
+  const why = noTicketReason(s.condition, e.severity ?? s.severity, settings.ticketFilter);
+  if (!why) return openEpisode(s, e, at, now, reason);
+  const fresh = s.status !== 'failing';
+  return {
+    state: withFacts(
+      {
+        ...(fresh
+          ? { ...s, status: 'failing', openedAt: at, lastFailedAt: at, failCount: 1, resolvedAt: null }
+          : countFailure(s, at, false)),
+        failuresSinceNote: 0,
+        pendingSince: null,
+        ticket: { id: null, state: 'none', createdAt: null },
+        noTicketReason: why,
+      },
+      e,
+    ),
+    wants: [],
+    move: 'not_ticketed',
+  };
+}
+
 /** A new ticket for a new episode of the alert. */
 function openEpisode(
   s: AlertState,
@@ -238,6 +305,7 @@ function openEpisode(
     lastNoteAt: iso(now.getTime()),
     resolvedAt: null,
     ticket: { id: null, state: 'open', createdAt: iso(now.getTime()) },
+    noTicketReason: null,
   };
   return {
     state: e ? withFacts(base, e) : base,
@@ -255,14 +323,17 @@ interface StepInput {
 }
 type Step = (x: StepInput) => Outcome;
 
-/** The alert is failing and fails again: count; a note when one is due. */
+/** The alert is failing and fails again: count; a note when one is due. Failing without a ticket
+ * (kept out by the ticket filter): a failure that passes the filter now opens one. */
 const repeat: Step = ({ state, event, at, settings, now }) =>
-  noteIfDue(
-    withFacts(countFailure(state, at, state.ticket.state === 'open'), event),
-    settings,
-    now,
-    'counted',
-  );
+  state.ticket.state === 'none'
+    ? openOrSkip(state, event, at, now, 'new_episode', settings)
+    : noteIfDue(
+        withFacts(countFailure(state, at, state.ticket.state === 'open'), event),
+        settings,
+        now,
+        'counted',
+      );
 
 /** The condition cleared: resolve the ticket (or only note it, with auto-resolve off). */
 const resolve: Step = ({ state, at, settings }) => {
@@ -313,12 +384,13 @@ const recur: Step = ({ state, event, at, settings, now }) => {
       move: 'reopened',
     };
   }
-  return openEpisode(state, event, at, now, 'new_episode');
+  return openOrSkip(state, event, at, now, 'new_episode', settings);
 };
 
 const stay: Step = ({ state }) => ({ state, wants: [], move: 'unchanged' });
 
-const newEpisode: Step = ({ state, event, at, now }) => openEpisode(state, event, at, now, 'new_episode');
+const newEpisode: Step = ({ state, event, at, now, settings }) =>
+  openOrSkip(state, event, at, now, 'new_episode', settings);
 
 /** Cancelled (link lost) and the condition cleared: remember it, write nothing. */
 const clearCancelled: Step = ({ state, at }) => ({
@@ -380,7 +452,7 @@ export function applyEvent(
   const at = iso(ms(event.occurredAt));
   if (!state) {
     const b = blank(event, at);
-    if (event.status === 'failing') return openEpisode(b, event, at, now, 'first_failure');
+    if (event.status === 'failing') return openOrSkip(b, event, at, now, 'first_failure', settings);
     return { state: { ...b, resolvedAt: at }, wants: [], move: 'resolved' };
   }
   const input: StepInput = { state, event, at, settings, now };

@@ -158,7 +158,7 @@ export function resolutionNoteText(
   return lines.join('\n');
 }
 
-/** The note text a want carries, or null for wants without one (create_ticket, cancel). */
+/** The note text a want carries, or null for a create (its description says it all). */
 export function wantNoteText(want: Want, state: AlertState, description: Description): string | null {
   switch (want.type) {
     case 'add_note':
@@ -169,8 +169,20 @@ export function wantNoteText(want: Want, state: AlertState, description: Descrip
       return resolutionNoteText(want.note, description, { autoResolved: true });
     case 'note_only':
       return resolutionNoteText(want.note, description, { autoResolved: false });
-    case 'create_ticket':
     case 'cancel':
+      return cancelNoteText(state);
+    case 'create_ticket':
       return null;
   }
+}
+
+/** Why the hub closed a ticket it no longer follows: the organization lost its link. */
+export function cancelNoteText(state: AlertState): string {
+  const since = state.openedAt ? ` since ${whenText(state.openedAt)}` : '';
+  return [
+    'Closed by psa-hub: the organization was unlinked from this company (or its integration was turned off), so the hub no longer updates this ticket.',
+    state.resolvedAt
+      ? `The condition had cleared at ${whenText(state.resolvedAt)}.`
+      : `The condition was still failing (${times(state.failCount)}${since}); check it in the vendor portal.`,
+  ].join('\n');
 }

@@ -57,6 +57,7 @@ export type FieldDef =
   | { name: string; label: string; type: 'boolean'; hubDefault: boolean }
   | { name: string; label: string; type: 'integer'; min: number; max: number; hubDefault: number }
   | { name: string; label: string; type: 'choice'; choices: readonly string[]; hubDefault: string }
+  | { name: string; label: string; type: 'conditionList'; hubDefault: string[] }
   | { name: 'conditions'; label: string; type: 'conditions' };
 
 export type PickFieldDef = Extract<FieldDef, { type: 'pick' }>;
@@ -68,7 +69,14 @@ export const hubDefaults = {
   reopenWindowMinutes: 1440,
   repeatNoteMinutes: 60,
   technicianClosed: 'new_ticket' as TechnicianClosed,
+  /** Every severity opens a ticket unless a level asks for more. */
+  minimumSeverity: 'informational' as EventSeverity,
+  conditionsOff: [] as string[],
 };
+
+/** The severities an event may carry, lowest first. */
+export const eventSeverities = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+export type EventSeverity = (typeof eventSeverities)[number];
 
 /** The pick-list fields of a PSA kind: placement, then statuses, then priorities (dependency order). */
 export function pickFieldsOf(shape: TicketShape): PickFieldDef[] {
@@ -80,7 +88,9 @@ export function pickFieldsOf(shape: TicketShape): PickFieldDef[] {
       type: 'pick' as const,
       pickList: shape.statuses.pickList,
       dependsOn: shape.statuses.dependsOn,
-      required: false,
+      // A ticket is opened in one and resolved (or, without a cancelled one, closed on unlink) in the
+      // other; a cancelled status is optional since unlinking falls back to the resolved one.
+      required: role !== 'cancelled',
       noun: 'status',
       ...(role === 'new'
         ? { closed: false }
@@ -94,7 +104,8 @@ export function pickFieldsOf(shape: TicketShape): PickFieldDef[] {
       type: 'pick' as const,
       pickList: shape.priorities.pickList,
       dependsOn: shape.priorities.dependsOn,
-      required: false,
+      // Every ticket needs a priority: the one of its severity, else this one.
+      required: s === 'default',
       noun: 'priority',
     })),
   ];
@@ -138,6 +149,19 @@ export function fieldsOf(shape: TicketShape): FieldDef[] {
       type: 'choice',
       choices: technicianClosedChoices,
       hubDefault: hubDefaults.technicianClosed,
+    },
+    {
+      name: 'minimumSeverity',
+      label: 'Minimum severity that opens a ticket',
+      type: 'choice',
+      choices: eventSeverities,
+      hubDefault: hubDefaults.minimumSeverity,
+    },
+    {
+      name: 'conditionsOff',
+      label: 'Conditions that open no ticket',
+      type: 'conditionList',
+      hubDefault: hubDefaults.conditionsOff,
     },
     { name: 'conditions', label: 'Overrides per alert condition', type: 'conditions' },
   ];
@@ -191,6 +215,17 @@ export function checkShape(shape: TicketShape, values: FieldValues, form: ValueF
       case 'choice':
         if (typeof v !== 'string' || !f.choices.includes(v)) fail(`must be one of ${f.choices.join(', ')}`);
         break;
+      case 'conditionList': {
+        const ok =
+          Array.isArray(v) &&
+          v.length <= MAX_CONDITIONS &&
+          v.every((c) => typeof c === 'string' && c.trim() !== '' && c.length <= MAX_CONDITION_LENGTH);
+        if (!ok)
+          fail(
+            `must be a list of at most ${MAX_CONDITIONS} condition keys (e.g. "backup.email"), each 1–${MAX_CONDITION_LENGTH} characters`,
+          );
+        break;
+      }
       case 'conditions': {
         if (!isPlainObject(v)) {
           fail('must be an object of condition → field overrides');

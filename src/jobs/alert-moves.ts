@@ -1,5 +1,5 @@
 // Alert moves that do not come from events: the organization lost its PSA (unlinked, skipped,
-// moved away) so its open tickets are cancelled, and the clock, which sends the coalesced "failed N
+// moved away) so its open tickets are closed with a note, and the clock, which sends the coalesced "failed N
 // more times" note once its interval has passed even if no new event arrives.
 import { applyLinkLost, applyTick, type Outcome } from '../core/alert-lifecycle.ts';
 import {
@@ -30,15 +30,22 @@ async function save(queue: Queue, tx: Db, updates: AlertUpdate[]): Promise<void>
   );
 }
 
-/** In the transaction that unlinks or skips the organization: cancel its open tickets. */
-export async function organizationLostPsa(queue: Queue, tx: Db, organizationId: string): Promise<void> {
+/**
+ * In the transaction that unlinks or skips the organization: close its open tickets (with a note,
+ * in the cancelled status, or the resolved one when none is set). Returns how many will be closed.
+ */
+export async function organizationLostPsa(queue: Queue, tx: Db, organizationId: string): Promise<number> {
   const updates: AlertUpdate[] = [];
+  let closing = 0;
   for (const alert of await lockAlertsOfOrganization(tx, organizationId)) {
     if (!alert.state) continue;
-    const u = withOutcome(alert, applyLinkLost(alert.state));
+    const outcome = applyLinkLost(alert.state);
+    closing += outcome.wants.filter((w) => w.type === 'cancel').length;
+    const u = withOutcome(alert, outcome);
     if (u) updates.push(u);
   }
   await save(queue, tx, updates);
+  return closing;
 }
 
 /** The clock: due repeat notes of up to `limit` alerts; returns how many were wanted. */

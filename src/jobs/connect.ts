@@ -7,6 +7,7 @@ import { guardedFetch, type OutboundPolicy } from '../psa/guarded-fetch.ts';
 import { connectors } from '../psa/index.ts';
 import { checkPsaUrl, systemResolver, type Resolver } from '../psa/outbound-url.ts';
 import type { PermissionCheck, PsaIdentity, PsaKind } from '../psa/types.ts';
+import type { MissingPermission } from '../store/connections.ts';
 
 export interface ConnectDeps {
   allowPrivatePsaHosts: boolean;
@@ -75,6 +76,11 @@ export async function tryConnection(
   } catch (err) {
     throw asAppError(err);
   }
+}
+
+/** The permissions a check found missing, as the connection keeps them for its health. */
+export function missingPermissions(checks: PermissionCheck[]): MissingPermission[] {
+  return checks.filter((c) => !c.ok).map((c) => ({ permission: c.permission, label: c.label, fix: c.fix }));
 }
 
 /** A PSA failure as the API answers it: refusals 422, outages 502, with the PSA's words. */

@@ -108,10 +108,11 @@ export async function ingestEvents(
     for (const a of alerts.values())
       working.set(a.key, { state: a.state, wants: a.wants, added: 0, id: a.id });
     const stored: NewEvent[] = [];
-    for (const { event, orgId, key } of live) {
+    for (const { event, orgId, key, index } of live) {
       const w = working.get(key)!;
       const settings = await lifecycleSettingsFor(tx, orgId);
       const outcome = applyEvent(w.state, { ...event, organizationId: orgId }, settings, now);
+      if (outcome.move === 'not_ticketed') results[index]!.reason = `kept; ${outcome.state.noTicketReason}`;
       for (const want of outcome.wants) {
         w.wants.push({ want, episode: want.type === 'create_ticket' ? want.episode : outcome.state.episode });
       }
@@ -144,7 +145,7 @@ export async function ingestEvents(
     const waiting = await unroutableOrganizations(tx, [...new Set(live.map((l) => l.orgId))]);
     for (const l of live) {
       const why = waiting.get(l.orgId);
-      if (why) results[l.index]!.reason = `kept; the alert waits: ${why}`;
+      if (why && !results[l.index]!.reason) results[l.index]!.reason = `kept; the alert waits: ${why}`;
     }
     const counts = { accepted: 0, duplicate: 0, rejected: 0 };
     for (const r of results) counts[r.status]++;

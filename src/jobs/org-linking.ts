@@ -213,20 +213,21 @@ async function assertTargetsFree(db: Db, input: LinkInput, choices: BillingChoic
   }
 }
 
-/** Unlink; the organization's open tickets are cancelled (in the same transaction). */
+/**
+ * Unlink; in the same transaction the organization's open tickets are set to be closed with a note
+ * (cancelled status, else resolved) and failing alerts end: the hub no longer follows them there.
+ */
 export async function unlinkOrganization(
   deps: { db: Db; queue: Queue },
   org: Organization,
   actorId: string | null,
   reason: string,
   audit?: (tx: Db, link: OrgLink) => Promise<void>,
-): Promise<OrgLink | undefined> {
+): Promise<{ link: OrgLink; ticketsToClose: number } | undefined> {
   return deps.db.transaction(async (tx) => {
     const closed = await closeLink(tx, org.id, actorId, reason);
-    if (closed) {
-      await audit?.(tx, closed);
-      await organizationLostPsa(deps.queue, tx, org.id);
-    }
-    return closed;
+    if (!closed) return undefined;
+    await audit?.(tx, closed);
+    return { link: closed, ticketsToClose: await organizationLostPsa(deps.queue, tx, org.id) };
   });
 }

@@ -1,12 +1,14 @@
 // The ticket reconciler: carries out an alert's wants, in order, with the fewest PSA calls — a create
 // stamped with the alert's reference (so a retry after a crash finds the ticket instead of making a
 // second), notes, status changes. Each attempt is a delivery in the event log. Wants wait (with the
-// reason) while the organization has nowhere for tickets to go; a want that keeps failing makes the
-// alert dead until someone retries it.
+// reason) while the organization has nowhere for tickets to go or its ticket settings lack what the
+// write needs (saving them sends it on); a want that keeps failing makes the alert dead until
+// someone retries it.
 import { tellTicketsCreated } from './vendor-events.ts';
 import { applyTicketObserved, withTicketId, type AlertState, type Want } from '../core/alert-lifecycle.ts';
 import { ticketText, wantNoteText } from '../core/alert-text.ts';
 import { describe, type Catalog } from '../core/error-catalog.ts';
+import { priorityFor, statusFor, type TicketWrite } from '../core/ticket-readiness.ts';
 import type { ResolvedTicketSettings } from '../core/ticket-settings.ts';
 import type { PsaClient } from '../psa/client.ts';
 import { isPsaError } from '../psa/errors.ts';
@@ -29,6 +31,7 @@ import { lifecycleSettingsFor } from './lifecycle-settings.ts';
 import { clientFor, type SessionDeps } from './psa-session.ts';
 import { digestFollowUp, stormTicket } from './storm.ts';
 import { ticketDestination, type Destination } from './ticket-destination.ts';
+import { missingSettings, waitForSettings } from './ticket-readiness.ts';
 import { effectiveTicketSettings } from './ticket-settings.ts';
 
 /** Failed attempts at one want before the alert is dead (pg-boss retries with backoff between). */
@@ -119,6 +122,12 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
         organizationId: alert.organizationId,
         condition: alert.condition,
       });
+      const write = actionOf(item.want) as TicketWrite;
+      const missing = missingSettings(alert, item, write, dest.connection, settings);
+      if (missing.length) {
+        if (await waitForSettings(deps, alert, write, dest.connection, missing)) return 'waiting';
+        continue;
+      }
       const client = await clientFor(deps, dest.connection);
       step = {
         alert,
@@ -296,9 +305,6 @@ function requestOf(s: Step): Record<string, unknown> {
   return { companyId: s.companyId, want: s.item.want.type, episode: s.item.episode };
 }
 
-const severityPriority = (s: Step) =>
-  s.settings.priority[s.state.severity ?? 'default'] ?? s.settings.priority.default;
-
 async function carryOut(s: Step): Promise<Done | { waiting: string; digestId: string } | null> {
   const { want } = s.item;
   const action = actionOf(want);
@@ -326,8 +332,8 @@ async function carryOut(s: Step): Promise<Done | { waiting: string; digestId: st
         ticket: toRef(s, found),
       };
     const statusId = s.settings.status.new;
-    const priorityId = severityPriority(s);
-    if (!statusId || !priorityId) throw settingsMissing(s, !statusId ? 'status.new' : 'priority');
+    const priorityId = priorityFor(s.settings, s.state.severity);
+    if (!statusId || !priorityId) throw new Error('ticket settings incomplete'); // missingSettings waits first
     const text = ticketText(s.state, description, { orgName: s.orgName });
     const storm = await stormTicket(s.db, {
       alertId: s.alert.id,
@@ -392,9 +398,9 @@ async function carryOut(s: Step): Promise<Done | { waiting: string; digestId: st
     case 'resolve':
     case 'reopen':
     case 'cancel': {
-      const role = want.type === 'resolve' ? 'resolved' : want.type === 'reopen' ? 'new' : 'cancelled';
-      const statusId = s.settings.status[role];
-      if (!statusId) throw settingsMissing(s, `status.${role}`);
+      // Unlinking closes with the cancelled status, or the resolved one when none is set.
+      const statusId = statusFor(action as TicketWrite, s.settings);
+      if (!statusId) throw new Error('ticket settings incomplete'); // missingSettings waits first
       const after = await s.client.setTicketStatus(
         existing.id,
         statusId,
@@ -415,12 +421,3 @@ const toRef = (s: Step, t: { id: string; number: string | null }): TicketRef => 
   connectionId: s.connection.id,
   companyId: s.companyId,
 });
-
-function settingsMissing(s: Step, field: string): Error {
-  return Object.assign(
-    new Error(`The ticket settings of ${s.connection.name} have no ${field}; set it to let tickets through`),
-    {
-      permanent: true,
-    },
-  );
-}

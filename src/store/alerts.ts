@@ -199,11 +199,14 @@ export async function saveAlertProgress(
     waitingReason: string | null;
     attempts: number;
     dead: boolean;
+    /** The connection whose ticket settings the alert waits for; saving them sends it on. */
+    waitingOnSettings?: string | null;
   },
 ): Promise<void> {
   await db.query(
     `UPDATE alerts SET state = $2, status = $2::jsonb->>'status', wants = $3, tickets = $4, waiting_reason = $5,
-            attempts = $6, dead_at = CASE WHEN $7 THEN coalesce(dead_at, now()) END, updated_at = now()
+            attempts = $6, dead_at = CASE WHEN $7 THEN coalesce(dead_at, now()) END,
+            waiting_on_settings = $8, updated_at = now()
       WHERE id = $1`,
     [
       id,
@@ -213,6 +216,7 @@ export async function saveAlertProgress(
       p.waitingReason,
       p.attempts,
       p.dead,
+      p.waitingOnSettings ?? null,
     ],
   );
 }
@@ -289,6 +293,16 @@ export async function waitingAlertIdsOfConnection(db: Db, connectionId: string):
     `SELECT a.id FROM alerts a JOIN org_links l ON l.organization_id = a.organization_id AND l.unlinked_at IS NULL
       WHERE l.connection_id = $1 AND a.wants <> '[]'::jsonb AND a.dead_at IS NULL`,
     [connectionId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Alerts waiting for the ticket settings of any of these connections. */
+export async function alertsWaitingOnSettings(db: Db, connectionIds: string[]): Promise<string[]> {
+  if (connectionIds.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM alerts WHERE waiting_on_settings = ANY($1::uuid[]) AND dead_at IS NULL`,
+    [connectionIds],
   );
   return rows.map((r) => r.id);
 }

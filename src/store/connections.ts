@@ -1,5 +1,6 @@
 // PSA connections. The public `Connection` type has no credentials at all: they are sealed in the
 // row and only `openCredentials` returns them, to the code that talks to the PSA.
+import type { TicketBlocker } from '../core/ticket-readiness.ts';
 import type { Db } from './db.ts';
 import { emitWebhookEvent } from './webhooks.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -24,6 +25,16 @@ export interface Connection {
   createdAt: Date;
   updatedAt: Date;
   revokedAt: Date | null;
+  /** Permissions the last check found missing, each with how to grant it. */
+  missingPermissions: MissingPermission[];
+  /** Ticket settings a ticket needs that no level gives, as of the last save of them. */
+  ticketBlockers: TicketBlocker[];
+}
+
+export interface MissingPermission {
+  permission: string;
+  label: string;
+  fix: string | null;
 }
 
 interface ConnectionRow {
@@ -42,11 +53,14 @@ interface ConnectionRow {
   created_at: Date;
   updated_at: Date;
   revoked_at: Date | null;
+  missing_permissions: MissingPermission[];
+  ticket_blockers: TicketBlocker[];
 }
 
 // Never `SELECT *`: the sealed credentials stay in the database unless asked for by name.
 const columns = `id, partner_id, kind, name, site_url, credential_hints, settings, is_default, status,
-  last_success_at, failing_since, last_error, created_at, updated_at, revoked_at`;
+  last_success_at, failing_since, last_error, created_at, updated_at, revoked_at, missing_permissions,
+  ticket_blockers`;
 
 const toConnection = (r: ConnectionRow): Connection => ({
   id: r.id,
@@ -64,6 +78,8 @@ const toConnection = (r: ConnectionRow): Connection => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   revokedAt: r.revoked_at,
+  missingPermissions: r.missing_permissions,
+  ticketBlockers: r.ticket_blockers,
 });
 
 export interface NewConnection {
@@ -211,6 +227,18 @@ async function tellHealth(
     partner: { id: c.partner_id, externalId: c.partner_external_id },
     ...(outcome.ok ? {} : { error: outcome.error, failingSince: c.failing_since }),
   });
+}
+
+/** What the last permission check found missing (an empty list: everything granted). */
+export async function recordPermissions(db: Db, id: string, missing: MissingPermission[]): Promise<void> {
+  await db.query(`UPDATE connections SET missing_permissions = $2 WHERE id = $1`, [
+    id,
+    JSON.stringify(missing),
+  ]);
+}
+
+export async function recordTicketBlockers(db: Db, id: string, blockers: TicketBlocker[]): Promise<void> {
+  await db.query(`UPDATE connections SET ticket_blockers = $2 WHERE id = $1`, [id, JSON.stringify(blockers)]);
 }
 
 export async function setDefaultConnection(db: Db, connection: Connection): Promise<void> {

@@ -186,10 +186,26 @@ describe('a connection over time', () => {
     const missing = checked.body.permissions.filter((p: { ok: boolean }) => !p.ok);
     expect(missing.length).toBeGreaterThan(0);
     expect(missing[0].fix).toBeTruthy();
+    // Still answering, but not plainly connected: the health names what is missing and how to fix it.
+    const warned = (await admin.get(`/api/v1/connections/${id}`)).body;
+    expect(warned.status).toBe('connected');
+    const permissionWarnings = warned.warnings.filter(
+      (w: { kind: string }) => w.kind === 'missing_permission',
+    );
+    expect(permissionWarnings).toContainEqual({
+      kind: 'missing_permission',
+      message: `Missing permission: ${missing[0].label}`,
+      fix: missing[0].fix,
+    });
+    expect(checked.body.connection.warnings).toEqual(warned.warnings);
     await fetch(`${sims.connectwise!.url}/_sim/permissions`, {
       method: 'POST',
       body: JSON.stringify({ restore: true }),
     });
+    const rechecked = await admin.post(`/api/v1/connections/${id}/check`);
+    expect(
+      rechecked.body.connection.warnings.filter((w: { kind: string }) => w.kind === 'missing_permission'),
+    ).toEqual([]);
 
     await fetch(`${sims.connectwise!.url}/_sim/expire-credentials`, { method: 'POST', body: '{}' });
     const failing = await admin.post(`/api/v1/connections/${id}/check`);

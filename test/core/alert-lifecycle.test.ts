@@ -37,6 +37,7 @@ const settings: LifecycleSettings = {
   autoResolve: true,
   reopenWindowMinutes: 1440,
   technicianClosed: 'new_ticket',
+  ticketFilter: defaultLifecycleSettings.ticketFilter,
 };
 
 function ev(
@@ -132,6 +133,7 @@ describe('opening', () => {
       errorCode: 'graph.429',
       message: 'Too many requests',
       portalUrl: 'https://portal.example/orgs/1',
+      noTicketReason: null,
     });
   });
 
@@ -562,6 +564,12 @@ describe('the move table', () => {
       autoResolve: true,
       reopenWindowMinutes: 1440,
       technicianClosed: 'new_ticket',
+      ticketFilter: {
+        minimumSeverity: 'informational',
+        conditionsOff: [],
+        minimumSeverityFrom: 'the hub default',
+        conditionsOffFrom: 'the hub default',
+      },
     });
   });
 });
@@ -634,7 +642,9 @@ describe('ticket and note text', () => {
     );
     expect(notes[3]?.[1]).toMatch(/^Reopened: failing again at .*, 10 min after it was resolved at /);
     expect(notes[4]?.[0]).toBe('resolve');
-    expect(wantNoteText({ type: 'cancel', reason: 'link_lost' }, r.state, desc)).toBeNull();
+    expect(wantNoteText({ type: 'cancel', reason: 'link_lost' }, r.state, desc)).toMatch(
+      /^Closed by psa-hub: the organization was unlinked/,
+    );
     expect(
       wantNoteText(
         {
@@ -682,5 +692,48 @@ describe('ticket and note text', () => {
     expect(durationText(at(0), at(2880))).toBe('2 d');
     expect(oneLine('a\r\n\tb   c', 10)).toBe('a b c');
     expect(oneLine('😀'.repeat(5), 3)).toBe('😀😀…');
+  });
+});
+
+describe('which failures open a ticket', () => {
+  const filtered = (f: Partial<LifecycleSettings['ticketFilter']>): LifecycleSettings => ({
+    ...settings,
+    ticketFilter: { ...settings.ticketFilter, ...f },
+  });
+  const minHigh = filtered({ minimumSeverity: 'high', minimumSeverityFrom: 'connection Acme CW' });
+
+  it('keeps a failure below the minimum severity out, with the reason, and counts its repeats', () => {
+    const r = run([fail(0, { severity: 'low' }), fail(5, { severity: 'medium' })], minHigh);
+    expect(r.wants).toEqual([]);
+    expect(r.moves).toEqual(['not_ticketed', 'not_ticketed']);
+    expect(r.state).toMatchObject({
+      status: 'failing',
+      failCount: 2,
+      ticket: { state: 'none' },
+      noTicketReason:
+        'No ticket: severity medium is below the minimum severity high set on connection Acme CW',
+    });
+  });
+
+  it('opens the ticket when a later failure reaches the minimum, and forgets the reason', () => {
+    const r = run([fail(0, { severity: 'low' }), fail(5, { severity: 'critical' })], minHigh);
+    expect(r.wants).toEqual([{ type: 'create_ticket', episode: 1, reason: 'first_failure' }]);
+    expect(r.state).toMatchObject({ ticket: { state: 'open' }, noTicketReason: null });
+  });
+
+  it('lets failures without a severity through, and resolves a kept-out alert without a write', () => {
+    expect(run([fail(0, { severity: null })], minHigh).wants).toHaveLength(1);
+    const r = run([fail(0, { severity: 'low' }), ok(5)], minHigh);
+    expect(r.wants).toEqual([]);
+    expect(r.state.status).toBe('resolved');
+  });
+
+  it('keeps conditions that are switched off out, whatever their severity', () => {
+    const off = filtered({ conditionsOff: ['Backup.OneDrive'], conditionsOffFrom: 'the organization' });
+    const r = run([fail(0, { severity: 'critical' })], off);
+    expect(r.wants).toEqual([]);
+    expect(r.state.noTicketReason).toBe(
+      'No ticket: condition backup.onedrive is switched off on the organization',
+    );
   });
 });

@@ -188,7 +188,13 @@ describe('ticket settings resolver', () => {
       priority: { critical: '3', default: '3' },
       notesInternal: true,
       technicianClosed: 'new_ticket',
-      problems: [],
+      // A ticket opened here could never be resolved: the missing status is a problem, not silence.
+      problems: [
+        {
+          field: 'status.resolved',
+          problem: 'Status when resolved is required: set it on the connection or as a partner default',
+        },
+      ],
     });
   });
 });

@@ -87,7 +87,14 @@ describe('effectiveTicketSettings', () => {
       reopenWindowMinutes: 1440,
       repeatNoteMinutes: 15,
       technicianClosed: 'new_ticket',
-      problems: [],
+      // Only critical alerts would find a priority: the others' fallback is missing, and said so.
+      problems: [
+        {
+          field: 'priority.default',
+          problem:
+            'Priority when the alert has no severity is required: set it on the connection or as a partner default',
+        },
+      ],
     });
   });
 

@@ -315,6 +315,46 @@ test('a condition gets its own priority, and storm control is saved', async () =
   }
 });
 
+test('which alerts open tickets: a minimum severity and conditions switched off, by keyboard', async () => {
+  const { page, problems, close } = await signInOwner(`/connections/${cwId}/ticket-settings`);
+  try {
+    await page.getByRole('heading', { name: 'Which alerts open tickets' }).waitFor();
+    const severity = select(page, 'Minimum severity that opens a ticket');
+    await severity.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'High and above' }).waitFor();
+    for (let i = 0; i < 8; i++) {
+      const focused = page.getByRole('option', { name: 'High and above', selected: true });
+      if (await focused.count()) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => severity.inputValue()).toBe('High and above');
+    // Tab on to the conditions field: a condition is typed, Enter adds it.
+    await page.keyboard.press('Tab');
+    // The input, not the suggestions list that carries the same label.
+    const conditions = field(page, 'Conditions that open no ticket').and(page.locator('input'));
+    await expect.poll(() => conditions.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.type('backup.email');
+    await page.keyboard.press('Enter');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shotAt(page, 'Which alerts open tickets', 'connection-events-1280');
+    await page.getByRole('button', { name: 'Save ticket settings' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => {
+        const own = (await settingsOf(`/api/v1/connections/${cwId}/ticket-settings`)).own;
+        return [own.minimumSeverity, own.conditionsOff];
+      })
+      .toEqual(['high', ['backup.email']]);
+    await page.getByText('Now: High and above — set here').waitFor();
+    await page.getByText('Now: backup.email — set here').waitFor();
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
 test('a snooze is set and ended', async () => {
   const { page, problems, close } = await signInOwner(`/connections/${cwId}/ticket-settings`);
   try {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { blockedMessage } from '../../core/ticket-readiness.ts';
 import type { Connection } from '../../store/connections.ts';
 import { Closed, Timestamp, Uuid } from '../schemas.ts';
 
@@ -25,6 +26,20 @@ export const ConnectionReply = Type.Object(
     lastSuccessAt: Nullable(Timestamp),
     failingSince: Nullable(Timestamp),
     lastError: Nullable(Type.String()),
+    warnings: Type.Array(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('missing_permission'), Type.Literal('ticket_settings')]),
+          message: Type.String(),
+          fix: Nullable(Type.String()),
+        },
+        Closed,
+      ),
+      {
+        description:
+          'what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set',
+      },
+    ),
     createdAt: Timestamp,
     revokedAt: Nullable(Timestamp),
     budget: Type.Optional(
@@ -67,6 +82,29 @@ export const formatConnection = (c: Connection) => ({
   lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
   failingSince: c.failingSince?.toISOString() ?? null,
   lastError: c.lastError,
+  warnings: warningsOf(c),
   createdAt: c.createdAt.toISOString(),
   revokedAt: c.revokedAt?.toISOString() ?? null,
 });
+
+/** A connection that answers can still be unable to open tickets: say what is missing and how to fix it. */
+function warningsOf(c: Connection) {
+  if (c.revokedAt) return [];
+  const blocked = blockedMessage(c.ticketBlockers);
+  return [
+    ...c.missingPermissions.map((p) => ({
+      kind: 'missing_permission' as const,
+      message: `Missing permission: ${p.label}`,
+      fix: p.fix,
+    })),
+    ...(blocked
+      ? [
+          {
+            kind: 'ticket_settings' as const,
+            message: blocked,
+            fix: c.ticketBlockers.map((b) => b.problem).join('; '),
+          },
+        ]
+      : []),
+  ];
+}

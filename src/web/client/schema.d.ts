@@ -4981,9 +4981,10 @@ export interface paths {
                                 ticketFields: {
                                     name: string;
                                     label: string;
-                                    type: "pick" | "boolean" | "integer" | "choice" | "conditions";
+                                    /** @description conditionList: a list of alert condition keys */
+                                    type: "pick" | "boolean" | "integer" | "choice" | "conditionList" | "conditions";
                                     /** @description the section of the settings form the field belongs to */
-                                    group: "placement" | "status" | "priority" | "behaviour" | "conditions";
+                                    group: "placement" | "status" | "priority" | "events" | "behaviour" | "conditions";
                                     help: string;
                                     pickList: string | null;
                                     dependsOn: string | null;
@@ -5224,6 +5225,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5472,6 +5479,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5715,6 +5728,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -5969,6 +5988,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6216,6 +6241,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6461,6 +6492,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6694,6 +6731,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6927,6 +6970,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -9728,7 +9777,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unlink an organization from its PSA company; the link stays in its history */
+        /** Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history */
         delete: {
             parameters: {
                 query?: never;
@@ -9852,6 +9901,12 @@ export interface paths {
                                     createdByHub: boolean;
                                 }[];
                             }[];
+                            tickets: {
+                                /** @description open tickets of the organization the hub closes */
+                                closing: number;
+                                /** @description what happens to them, in words */
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -12183,7 +12238,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change */
+        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out */
         put: {
             parameters: {
                 query?: never;
@@ -15149,6 +15204,7 @@ export interface paths {
                                 /** @description ticket writes the hub still has to make */
                                 pendingWrites: number;
                                 waitingReason: string | null;
+                                noTicketReason: string | null;
                                 deadAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -15616,6 +15672,7 @@ export interface paths {
                             /** @description ticket writes the hub still has to make */
                             pendingWrites: number;
                             waitingReason: string | null;
+                            noTicketReason: string | null;
                             deadAt: string | null;
                             events: {
                                 /**

@@ -45,6 +45,12 @@ export const AlertReply = Type.Object(
     ticket: Nullable(TicketReply),
     pendingWrites: Type.Integer({ description: 'ticket writes the hub still has to make' }),
     waitingReason: Nullable(Type.String()),
+    noTicketReason: Nullable(
+      Type.String({
+        description:
+          'why this failure opened no ticket: below the minimum severity, or its condition switched off (and where that is set)',
+      }),
+    ),
     deadAt: Nullable(Timestamp),
   },
   Closed,
@@ -73,5 +79,6 @@ export const formatAlert = (a: AlertView) => ({
   ticket: currentTicket(a),
   pendingWrites: a.wants.length,
   waitingReason: a.waitingReason,
+  noTicketReason: a.state?.noTicketReason ?? null,
   deadAt: a.deadAt?.toISOString() ?? null,
 });

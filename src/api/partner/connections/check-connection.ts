@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { asAppError } from '../../../jobs/connect.ts';
+import { asAppError, missingPermissions } from '../../../jobs/connect.ts';
 import { clientFor } from '../../../jobs/psa-session.ts';
-import { getConnection, recordHealth } from '../../../store/connections.ts';
+import { getConnection, recordHealth, recordPermissions } from '../../../store/connections.ts';
 import {
   ConnectionReply,
   formatConnection,
@@ -39,6 +39,7 @@ export const checkConnectionRoute = defineRoute({
       const identity = await client.identify();
       const permissions = await client.checkPermissions();
       await recordHealth(deps.db, connection.id, { ok: true });
+      await recordPermissions(deps.db, connection.id, missingPermissions(permissions));
       return {
         connection: formatConnection((await getConnection(deps.db, connection.id))!),
         identity,

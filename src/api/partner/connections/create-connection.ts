@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
-import { checkConnectionInput, tryConnection } from '../../../jobs/connect.ts';
+import { checkConnectionInput, missingPermissions, tryConnection } from '../../../jobs/connect.ts';
 import {
   createConnection,
   listConnections,
   liveConnectionOfKind,
+  recordPermissions,
   setDefaultConnection,
 } from '../../../store/connections.ts';
 import {
@@ -95,13 +96,15 @@ export const createConnectionRoute = defineRoute({
         (c) => !c.revokedAt && c.id !== created.id,
       );
       if (others.length === 0) await setDefaultConnection(tx, created);
+      const missing = missingPermissions(permissions);
+      await recordPermissions(tx, created.id, missing);
       await audit(tx, {
         targetType: 'connection',
         targetId: created.id,
         partnerId,
         details: { kind, user: identity.user },
       });
-      return { ...created, isDefault: others.length === 0 };
+      return { ...created, isDefault: others.length === 0, missingPermissions: missing };
     });
     return reply.status(201).send({ connection: formatConnection(connection), identity, permissions });
   },

@@ -9,6 +9,8 @@ import {
 } from '../../../store/connections.ts';
 import type { Db } from '../../../store/db.ts';
 import { releaseConnectionLinks } from '../../../store/org-links.ts';
+import type { SessionDeps } from '../../../jobs/psa-session.ts';
+import { refreshBlockers } from '../../../jobs/ticket-readiness.ts';
 import { deleteConnectionTicketSettings } from '../../../store/ticket-settings.ts';
 import { ConnectionReply, formatConnection } from '../../formatters/connection.ts';
 import { defineRoute } from '../../route.ts';
@@ -20,6 +22,8 @@ function connectionAction(
   audit: string,
   summary: string,
   apply: (tx: Db, c: Connection) => Promise<void>,
+  /** After the commit, with the PSA reachable (the reset's health check). */
+  after?: (deps: SessionDeps, c: Connection) => Promise<void>,
 ) {
   return defineRoute({
     method: 'POST',
@@ -44,6 +48,7 @@ function connectionAction(
           partnerId: connection.partnerId,
         });
       });
+      await after?.(ctx.deps, connection);
       return formatConnection((await getConnection(ctx.deps.db, connection.id))!);
     },
   });
@@ -67,6 +72,8 @@ export const resetConnectionRoute = connectionAction(
     await resetSettings(tx, c.id);
     await deleteConnectionTicketSettings(tx, c.id);
   },
+  // Without its own values the connection may lack what a ticket needs: its health says so.
+  refreshBlockers,
 );
 
 export const defaultConnectionRoute = connectionAction(

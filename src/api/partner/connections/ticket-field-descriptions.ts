@@ -11,9 +11,12 @@ export const TicketFieldDescription = Type.Object(
   {
     name: Type.String(),
     label: Type.String(),
-    type: Type.Union(['pick', 'boolean', 'integer', 'choice', 'conditions'].map((t) => Type.Literal(t))),
+    type: Type.Union(
+      ['pick', 'boolean', 'integer', 'choice', 'conditionList', 'conditions'].map((t) => Type.Literal(t)),
+      { description: 'conditionList: a list of alert condition keys' },
+    ),
     group: Type.Union(
-      ['placement', 'status', 'priority', 'behaviour', 'conditions'].map((g) => Type.Literal(g)),
+      ['placement', 'status', 'priority', 'events', 'behaviour', 'conditions'].map((g) => Type.Literal(g)),
       { description: 'the section of the settings form the field belongs to' },
     ),
     help: Type.String(),
@@ -39,16 +42,26 @@ const help: Record<string, string> = {
     'Repeats of a failure are collected into one note at most this often, so a flapping check does not flood the ticket.',
   technicianClosed: 'What the hub does when a technician closed the ticket while the alert still fails.',
   conditions: 'Different placement, statuses or priorities for alerts of one condition (e.g. backup.failed).',
+  minimumSeverity:
+    'Alerts below this severity open no ticket (the alert says why). Alerts sent without a severity always do.',
+  conditionsOff:
+    'Alerts of these conditions (e.g. backup.email) open no ticket (the alert says why). A level that sets the list replaces the inherited one.',
 };
 
 const choiceLabels: Record<string, string> = {
   leave: 'Leave it closed',
   reopen: 'Reopen the same ticket',
   new_ticket: 'Open a new ticket',
+  informational: 'Informational (every alert)',
+  low: 'Low and above',
+  medium: 'Medium and above',
+  high: 'High and above',
+  critical: 'Critical only',
 };
 
 function groupOf(f: FieldDef, placement: Set<string>) {
   if (f.type === 'conditions') return 'conditions' as const;
+  if (f.name === 'minimumSeverity' || f.name === 'conditionsOff') return 'events' as const;
   if (f.type !== 'pick') return 'behaviour' as const;
   if (placement.has(f.name)) return 'placement' as const;
   return f.name.startsWith('status.') ? ('status' as const) : ('priority' as const);

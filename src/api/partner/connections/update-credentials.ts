@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { checkConnectionInput, tryConnection } from '../../../jobs/connect.ts';
+import { checkConnectionInput, missingPermissions, tryConnection } from '../../../jobs/connect.ts';
 import { connectionCache } from '../../../store/connection-cache.ts';
-import { replaceCredentials } from '../../../store/connections.ts';
+import { recordPermissions, replaceCredentials } from '../../../store/connections.ts';
 import {
   ConnectionReply,
   formatConnection,
@@ -58,8 +58,10 @@ export const updateCredentialsRoute = defineRoute({
       });
       // Tokens and zone URLs of the old credentials must not be reused.
       await connectionCache(tx, deps.secrets, current.id).clear();
+      const missing = missingPermissions(permissions);
+      await recordPermissions(tx, current.id, missing);
       await audit(tx, { targetType: 'connection', targetId: current.id, partnerId: current.partnerId });
-      return updated;
+      return { ...updated, missingPermissions: missing };
     });
     return { connection: formatConnection(connection), identity, permissions };
   },

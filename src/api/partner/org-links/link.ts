@@ -40,6 +40,20 @@ const OrgLinkView = Type.Object(
   Closed,
 );
 
+const UnlinkReply = Type.Object(
+  {
+    ...OrgLinkView.properties,
+    tickets: Type.Object(
+      {
+        closing: Type.Integer({ description: 'open tickets of the organization the hub closes' }),
+        message: Type.String({ description: 'what happens to them, in words' }),
+      },
+      Closed,
+    ),
+  },
+  Closed,
+);
+
 async function view(
   db: Parameters<typeof currentLink>[0],
   org: Awaited<ReturnType<typeof visibleOrganization>>,
@@ -167,10 +181,11 @@ export const deleteOrgLinkRoute = defineRoute({
   audit: 'org_link.unlinked',
   params: { id: 'organization' },
   schema: {
-    summary: 'Unlink an organization from its PSA company; the link stays in its history',
+    summary:
+      'Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history',
     tags: ['mapping'],
     params: IdParams,
-    response: { 200: OrgLinkView, ...errorReplies },
+    response: { 200: UnlinkReply, ...errorReplies },
   },
   async handler(req, _reply, { deps, actor, audit }) {
     const org = await visibleOrganization(deps.db, actor, req.params.id);
@@ -188,6 +203,16 @@ export const deleteOrgLinkRoute = defineRoute({
         }),
     );
     if (!closed) throw notFound('link of organization', org.id);
-    return view(deps.db, org);
+    const n = closed.ticketsToClose;
+    return {
+      ...(await view(deps.db, org)),
+      tickets: {
+        closing: n,
+        message:
+          n === 0
+            ? 'No open tickets: nothing to close in the PSA.'
+            : `${n === 1 ? '1 open ticket' : `${n} open tickets`} will be closed in the PSA with a note saying the organization was unlinked, in the cancelled status of the ticket settings, or the resolved one when no cancelled status is set. Failing alerts end; a new failure opens a ticket on the catch-all company if one is set, or waits until the organization is linked again.`,
+      },
+    };
   },
 });

@@ -1,6 +1,7 @@
 // A connection's own ticket settings (pick-list ids of its PSA), and the effective value of every
 // field with where it comes from: the connection, a partner default, the PSA's default, the hub's.
 import { descriptorOf, ticketSettingsView } from '../../../jobs/ticket-settings.ts';
+import { recordBlockers, releaseWaitingAlerts } from '../../../jobs/ticket-readiness.ts';
 import { getConnectionSettings, setTicketSettings } from '../../../store/ticket-settings.ts';
 import { userActor } from '../../authorization.ts';
 import { defineRoute } from '../../route.ts';
@@ -47,7 +48,7 @@ export const setConnectionSettingsRoute = defineRoute({
   params: { id: 'connection' },
   schema: {
     summary:
-      'Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change',
+      'Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out',
     tags: ['ticket settings'],
     params: IdParams,
     body: FieldsBody({ notesInternal: true, reopenWindowMinutes: 1440 }),
@@ -72,6 +73,8 @@ export const setConnectionSettingsRoute = defineRoute({
         partnerId: connection.partnerId,
         details: { fields: Object.keys(values) },
       });
+      await recordBlockers(tx, connection, view.effective);
+      await releaseWaitingAlerts(deps.queue, tx, [connection.id]);
     });
     return formatView(connection.id, values, view);
   },

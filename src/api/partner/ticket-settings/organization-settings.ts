@@ -2,6 +2,7 @@
 // PSA). Overrides kept for an earlier link stay stored but do not apply while it links elsewhere.
 import { AppError } from '../../../core/errors.ts';
 import { descriptorOf, ticketSettingsView } from '../../../jobs/ticket-settings.ts';
+import { releaseWaitingAlerts } from '../../../jobs/ticket-readiness.ts';
 import { getConnection } from '../../../store/connections.ts';
 import { getOrganization } from '../../../store/organizations.ts';
 import {
@@ -97,6 +98,7 @@ export const setOrganizationSettingsRoute = defineRoute({
         partnerId: org.partnerId,
         details: { connectionId: connection.id, fields: Object.keys(values) },
       });
+      await releaseWaitingAlerts(deps.queue, tx, [connection.id]);
     });
     return formatView(connection.id, values, view);
   },

@@ -1,6 +1,11 @@
 // A partner's ticket defaults for one PSA kind, inherited by the connections of its subtree (nearest
 // partner first). Pick-list fields are given as names, since ids do not carry across PSA tenants.
 import { Type } from 'typebox';
+import {
+  connectionsReachedBy,
+  refreshBlockers,
+  releaseWaitingAlerts,
+} from '../../../jobs/ticket-readiness.ts';
 import { descriptorOf, partnerDefaultRefusals } from '../../../jobs/ticket-settings.ts';
 import type { ConnectionKind } from '../../../store/connections.ts';
 import type { Db } from '../../../store/db.ts';
@@ -81,6 +86,7 @@ export const setPartnerDefaultsRoute = defineRoute({
     const kind = req.params.kind;
     const values = checkedFields(descriptorOf(kind), req.body.fields, 'names');
     refuseReferences(await partnerDefaultRefusals(deps, partner, kind, values));
+    const reached = await connectionsReachedBy(deps.db, partner, kind);
     const saved = await deps.db.transaction(async (tx) => {
       const row = await setTicketSettings(
         tx,
@@ -94,8 +100,14 @@ export const setPartnerDefaultsRoute = defineRoute({
         partnerId: partner.id,
         details: { kind, fields: Object.keys(values) },
       });
+      await releaseWaitingAlerts(
+        deps.queue,
+        tx,
+        reached.map((c) => c.id),
+      );
       return row;
     });
+    for (const c of reached) await refreshBlockers(deps, c);
     return format(kind, saved);
   },
 });

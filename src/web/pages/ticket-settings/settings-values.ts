@@ -97,6 +97,8 @@ export function effectiveText(field: TicketField, e: EffectiveField | undefined)
   if (field.type === 'boolean') return e.value ? 'Yes' : 'No';
   if (field.type === 'choice')
     return field.choices.find((c) => c.value === e.value)?.label ?? String(e.value);
+  if (field.type === 'conditionList')
+    return Array.isArray(e.value) && e.value.length ? e.value.join(', ') : 'none';
   if (field.type === 'conditions') {
     const n = typeof e.value === 'object' ? Object.keys(e.value as object).length : 0;
     return n ? `${n} condition${n === 1 ? '' : 's'}` : 'none';

@@ -37,6 +37,11 @@ export function AlertDetail({ id, onClose }: { id: string | null; onClose: () =>
               {alert.data.waitingReason}
             </Alert>
           )}
+          {alert.data.noTicketReason && (
+            <Alert color="gray" title="No ticket for this failure">
+              {alert.data.noTicketReason}
+            </Alert>
+          )}
           <Title order={3} size="h5">
             Tickets
           </Title>

@@ -1,6 +1,7 @@
 // The ticket settings of one level (a connection, an organization, a partner's defaults), rendered
 // from the PSA kind's field descriptions: where tickets go, statuses, the severity → priority table,
-// the hub's behaviour, and overrides per condition. Each field shows its effective value and where
+// which alerts open tickets (minimum severity, conditions off), the hub's behaviour, and overrides
+// per condition. Each field shows its effective value and where
 // it comes from; a refused save puts the hub's message on the field it names.
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -10,6 +11,7 @@ import { notify } from '../../../ui/notify.ts';
 import { errorMessage } from '../../../ui/states.tsx';
 import { fieldsToSave, type Draft, type Level, type Lists, type ValueForm } from '../settings-values.ts';
 import { BehaviourField } from './behaviour-field.tsx';
+import { ConditionListField } from './condition-list-field.tsx';
 import { ConditionOverrides } from './condition-overrides.tsx';
 import type { FieldContext } from './field-context.ts';
 import { PickField } from './pick-field.tsx';
@@ -113,6 +115,17 @@ export function SettingsForm({
         </Section>
         <Section id="priorities" title="Priority per alert severity">
           <PriorityTable fields={group('priority')} ctx={ctx} />
+        </Section>
+        <Section id="events" title="Which alerts open tickets">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {group('events').map((f) =>
+              f.type === 'conditionList' ? (
+                <ConditionListField key={f.name} field={f} ctx={ctx} />
+              ) : (
+                <BehaviourField key={f.name} field={f} ctx={ctx} />
+              ),
+            )}
+          </SimpleGrid>
         </Section>
         <Section id="behaviour" title="Repeats, reopening and closed tickets">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
