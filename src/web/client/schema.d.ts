@@ -5491,6 +5491,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -5988,6 +5990,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -6235,6 +6239,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
