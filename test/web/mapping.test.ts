@@ -126,14 +126,27 @@ test('plans are mapped through the picker, inactive products only when asked, an
       `/billing/settings/${connectionId}`,
     );
 
-    // Plan B mapped, then unmapped through the confirmation that says what stops.
+    // Plan B mapped to an inactive product on purpose (shown only when asked): the row warns.
     await page.getByRole('button', { name: `Choose product for ${planB}` }).click();
+    const dialogOld = page.getByRole('dialog', { name: `Product of ${planB}` });
+    await dialogOld.getByRole('checkbox', { name: 'Show inactive products' }).check();
+    await field(dialogOld, 'Search the PSA’s products').fill('OLD');
+    await dialogOld.getByRole('radio', { name: 'SaaS Backup for M365 - OLD' }).check();
+    await dialogOld.getByRole('button', { name: 'Map to SaaS Backup for M365 - OLD' }).click();
+    const rowB = page.getByRole('row').filter({ hasText: planB });
+    await rowB.getByText('Warning', { exact: true }).waitFor();
+    await rowB.getByText(/"SaaS Backup for M365 - OLD" is inactive in the PSA/).waitFor();
+    expect(await rowA.getByText('Warning', { exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Then to an active one (the warning goes), and unmapped through the confirmation that says what stops.
+    await rowB.getByRole('button', { name: `Change the product for ${planB}` }).click();
     const dialogB = page.getByRole('dialog', { name: `Product of ${planB}` });
     await field(dialogB, 'Search the PSA’s products').fill('desktop');
     await dialogB.getByRole('radio', { name: 'Cloud Desktop (per user)' }).check();
     await dialogB.getByRole('button', { name: 'Map to Cloud Desktop (per user)' }).click();
-    const rowB = page.getByRole('row').filter({ hasText: planB });
     await rowB.getByText('Cloud Desktop (per user)').waitFor();
+    expect(await rowB.getByText('Warning', { exact: true }).count()).toBe(0);
     await page.getByText('2 of 2 mapped').waitFor();
     await rowB.getByRole('button', { name: `Unmap ${planB}` }).click();
     const confirm = page.getByRole('dialog', { name: `Unmap ${planB}?` });

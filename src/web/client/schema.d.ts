@@ -7364,6 +7364,7 @@ export interface paths {
                             /** Format: date-time */
                             fetchedAt: string;
                             complete: boolean;
+                            note: string | null;
                             items: {
                                 id: string;
                                 name: string;
@@ -8043,6 +8044,8 @@ export interface paths {
                                     productId: string;
                                     productName: string;
                                     productCode: string | null;
+                                    /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                                    warning: string | null;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 } | null;
@@ -8230,7 +8233,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Map a plan to a product of this PSA (checked against the PSA’s catalog) */
+        /** Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive) */
         put: {
             parameters: {
                 query?: never;
@@ -8252,6 +8255,8 @@ export interface paths {
                      */
                     "application/json": {
                         productId: string;
+                        /** @description Map a product the PSA marks inactive (refused otherwise) */
+                        allowInactive?: boolean;
                     };
                 };
             };
@@ -8266,6 +8271,8 @@ export interface paths {
                             productId: string;
                             productName: string;
                             productCode: string | null;
+                            /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                            warning: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
