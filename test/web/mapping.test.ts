@@ -254,6 +254,48 @@ test('organizations: a suggestion confirmed, exact matches linked, one by hand, 
     for (const name of [c1.name, c2.name, handName])
       await rowOf(name).getByText('Linked', { exact: true }).waitFor();
     await rowOf(handName).getByText(c3.name, { exact: true }).waitFor();
+    // A second organization linked (through the API) to the company the hand-linked one uses: allowed,
+    // and both rows warn.
+    const sharedName = `Shared ${tag}`;
+    const pushedShared = await rig.hub.source.put(`/api/v1/source/organizations/shared-${tag}`, {
+      name: sharedName,
+      partnerExternalId: rig.partnerExternalId,
+      planExternalIds: [`a-${tag}`],
+    });
+    expect(pushedShared.status, pushedShared.text).toBe(201);
+    const planAId = (await owner.get(`/api/v1/connections/${connectionId}/plan-links`)).body.items.find(
+      (l: { plan: { name: string } }) => l.plan.name === planA,
+    ).plan.id as string;
+    const shared = await owner.put(`/api/v1/organizations/${pushedShared.body.id}/link`, {
+      connectionId,
+      companyId: c3.id,
+      billing: [{ planId: planAId, targetId: null }],
+    });
+    expect(shared.status, shared.text).toBe(200);
+    expect(shared.body.link.warning).toContain(`"${handName}"`);
+
+    await page.reload();
+    // Each row names the other, so rows are told apart by their own ticket-settings link.
+    const orgRow = (name: string) =>
+      page.getByRole('row').filter({
+        has: page.getByRole('link', { name: `Ticket settings of ${name}`, exact: true }),
+      });
+    await orgRow(sharedName).getByText('Warning', { exact: true }).waitFor();
+    await orgRow(sharedName)
+      .getByText(`Organization "${handName}" is also linked to "${c3.name}" on this connection`, {
+        exact: false,
+      })
+      .waitFor();
+    await orgRow(handName)
+      .getByText(`Organization "${sharedName}" is also linked`, { exact: false })
+      .waitFor();
+    expect(await orgRow(c1.name).getByText('Warning', { exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'orgs-shared-company-warning');
+    expect((await owner.delete(`/api/v1/organizations/${pushedShared.body.id}/link`)).status).toBe(200);
+    await page.reload();
+    await orgRow(sharedName).waitFor({ state: 'detached' });
+    expect(await orgRow(handName).getByText('Warning', { exact: true }).count()).toBe(0);
     // Renamed behind the hub's back: the health check finds it, and the broken view says so.
     await cwApi(rig.simulators.connectwise, 'PATCH', `company/companies/${c3.id}`, [
       { op: 'replace', path: 'name', value: `Renamed ${tag}` },

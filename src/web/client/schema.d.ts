@@ -8722,6 +8722,16 @@ export interface paths {
                                         targetLabel: string;
                                         createdByHub: boolean;
                                     }[];
+                                    /** @description other organizations linked to the same company on this connection */
+                                    sharedWith: {
+                                        /**
+                                         * Format: uuid
+                                         * @description a record id (UUID)
+                                         */
+                                        organizationId: string;
+                                        organizationName: string;
+                                    }[];
+                                    warning: string | null;
                                 } | null;
                             }[];
                             nextCursor: string | null;
@@ -9197,6 +9207,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9250,6 +9270,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -9519,6 +9549,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9572,6 +9612,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -9811,6 +9861,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9864,6 +9924,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -10101,6 +10171,7 @@ export interface paths {
                                 organizationId: string;
                                 companyId: string;
                                 status: "linked" | "refused";
+                                /** @description why it was refused; for a link made, a warning worth a second look (or null) */
                                 message: string | null;
                             }[];
                         };

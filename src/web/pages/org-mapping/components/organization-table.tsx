@@ -5,6 +5,7 @@ import type { OrgMappingRow } from '../../../client/types.ts';
 import { PermissionGate } from '../../../ui/permission-gate.tsx';
 import { ScrollTable } from '../../../ui/scroll-table.tsx';
 import { formatWhen } from '../../../ui/format-when.ts';
+import { LinkWarning } from '../../../ui/link-warning.tsx';
 import { OrgActions } from './org-actions.tsx';
 import { OrganizationCell } from './organization-cell.tsx';
 import { healthLabels, methodLabels, stateLabels } from './state-words.ts';
@@ -155,6 +156,7 @@ function LinkCell({ row, connectionId }: { row: OrgMappingRow; connectionId: str
           Bills into {l.billing.map((b) => b.targetLabel).join(', ')}
         </Text>
       )}
+      {l.warning && <LinkWarning text={l.warning} />}
     </>
   );
 }
