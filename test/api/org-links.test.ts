@@ -256,8 +256,20 @@ describe('linking an organization', () => {
     );
     expect(warnings[org]).toMatch(/"Second Smith"/);
     expect(warnings[other]).toMatch(/"Smith and Jones \(hub\)"/);
-    // Unlinked again: the warning goes with it.
-    expect((await admin.delete(`/api/v1/organizations/${other}/link`)).status).toBe(200);
+    // Bulk confirm links a third (no plans, so no billing record to share), its `message` the warning.
+    const third = await newOrg('Third Smith');
+    const bulk = await admin.post(`/api/v1/connections/${conn.cw}/org-links/confirm`, {
+      links: [{ organizationId: third, companyId: '2' }],
+    });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body.results[0]).toMatchObject({
+      status: 'linked',
+      message:
+        'Organizations "Second Smith", "Smith and Jones (hub)" are also linked to "Smith & Jones Ltd" on this connection: their tickets and billing go to the same company',
+    });
+    // Unlinked again: the warning goes with them.
+    for (const o of [other, third])
+      expect((await admin.delete(`/api/v1/organizations/${o}/link`)).status).toBe(200);
     expect((await admin.get(`/api/v1/organizations/${org}/link`)).body.link).toMatchObject({
       sharedWith: [],
       warning: null,
