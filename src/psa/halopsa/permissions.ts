@@ -143,7 +143,7 @@ async function probe(api: HaloSession, p: Probe): Promise<Outcome> {
     // A second 401 with a fresh token: some Halo endpoints answer 401 for a missing right (§1.3).
     if (err.kind === 'auth' && err.details.status === 401) return 'missing';
     if (p.method === 'GET') {
-      if (err.kind === 'not_found') return 'missing';
+      if (err.kind === 'validation' || err.kind === 'not_found') return 'missing';
       throw err;
     }
     // The empty write was not refused, but what Halo does with it is not documented: a 400, a 404
