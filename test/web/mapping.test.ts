@@ -328,6 +328,38 @@ test('organizations: a suggestion confirmed, exact matches linked, one by hand, 
   }
 });
 
+test('on Autotask the picker offers Services only and says why', async () => {
+  const at = rig.simulators.autotask;
+  const created = await owner.post('/api/v1/connections', {
+    partnerId: rig.partnerId,
+    kind: 'autotask',
+    name: 'Our Autotask',
+    siteUrl: at.url,
+    credentials: at.credentials,
+  });
+  expect(created.status, created.text).toBe(201);
+  const atId = created.body.connection.id as string;
+  const { page, problems, close } = await signInAs(ownerEmail);
+  try {
+    await page.goto(`${rig.hub.url}/connections/${atId}/plans`);
+    await page.getByRole('button', { name: `Choose product for ${planA}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Product of ${planA}` });
+    await dialog.getByText('Only Autotask Services are listed', { exact: false }).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Show inactive products' }).check();
+    const radios = dialog.getByRole('radio');
+    await radios.first().waitFor();
+    const descriptions = await dialog.getByText(/ · id |^id /).allTextContents();
+    expect(descriptions.length).toBeGreaterThan(0);
+    for (const d of descriptions) expect(d).toMatch(/id service:\d+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+    expect((await owner.post(`/api/v1/connections/${atId}/revoke`)).status).toBe(200);
+  }
+});
+
 test('a viewer sees both mappings and no control to change them', async () => {
   const viewer = await rig.invite('viewer');
   const { page, problems, close } = await rig.open('/');
