@@ -89,6 +89,40 @@ describe('psa-hub demo --events', () => {
       expect(body.link.health).toBe('ok');
     }
 
+    // Autotask plans map to Services, so relinking with a new billing line works: Autotask adds only
+    // Services to a Recurring Service contract (a Product answers 422).
+    const at = connections.items.find((c: { kind: string }) => c.kind === 'autotask');
+    const atPlans = (await partner.get(`/api/v1/connections/${at.id}/plan-links`)).body.items;
+    expect(atPlans.length).toBeGreaterThan(0);
+    for (const p of atPlans) expect(p.link.productId).toMatch(/^service:/);
+    const settings = (await partner.get(`/api/v1/connections/${at.id}/mapping-settings`)).body;
+    const allow = await partner.put(`/api/v1/connections/${at.id}/mapping-settings`, {
+      catchAllCompanyId: settings.catchAll?.companyId ?? null,
+      autoLinkExact: settings.autoLinkExact,
+      createMissingBillingTargets: true,
+    });
+    expect(allow.status, allow.text).toBe(200);
+    // The first Autotask organization whose company has a Recurring Service contract to add a line to.
+    let relink: { orgId: string; companyId: string; planIds: string[]; contractId: string } | undefined;
+    for (const org of summary.organizations.filter((o) => o.psa === 'autotask')) {
+      const { body } = await partner.get(`/api/v1/organizations/${org.id}/link`);
+      const companyId = body.link.companyId as string;
+      const { parents } = (
+        await partner.get(`/api/v1/connections/${at.id}/billing-targets?companyId=${companyId}`)
+      ).body;
+      if (parents.length === 0) continue;
+      const planIds = body.plans.map((p: { id: string }) => p.id);
+      relink = { orgId: org.id, companyId, planIds, contractId: parents[0].id };
+      break;
+    }
+    expect(relink, 'a demo Autotask company with a Recurring Service contract').toBeDefined();
+    const relinked = await partner.put(`/api/v1/organizations/${relink!.orgId}/link`, {
+      connectionId: at.id,
+      companyId: relink!.companyId,
+      billing: relink!.planIds.map((planId) => ({ planId, createOn: relink!.contractId })),
+    });
+    expect(relinked.status, relinked.text).toBe(200);
+
     // The simulators' seeds hold tickets of their own: count the ones naming a demo organization.
     const names = summary.organizations.map((o) => o.name);
     const demoTickets = async () => {

@@ -139,7 +139,10 @@ const labels: Record<SimKind, string> = {
   halopsa: 'HaloPSA',
 };
 
-/** Each plan to the PSA product whose name looks most like it (a backup product when there is one). */
+/**
+ * Each plan to the PSA product whose name looks most like it (a backup product when there is one). For
+ * Autotask the catalog holds Services only, so a relink may add the plan to a Recurring Service contract.
+ */
 async function mapPlans(owner: HubClient, connectionId: string): Promise<void> {
   const { items } = await owner.get<{ items: { id: string; name: string; inactive: boolean }[] }>(
     `/api/v1/connections/${connectionId}/products`,

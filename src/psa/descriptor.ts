@@ -31,4 +31,6 @@ export interface PsaDescriptor {
   /** The pick list statuses come from, and the field they depend on (ConnectWise: the board). */
   statuses: { pickList: string; dependsOn: string | null };
   priorities: { pickList: string; dependsOn: string | null };
+  /** When the product picker lists only part of the PSA's catalog: which part and why, in words. */
+  catalogNote?: string;
 }

@@ -19,8 +19,14 @@ export interface PermissionCheck {
   permission: string;
   /** What it is for, in words. */
   label: string;
+  /** False only when the PSA refused the permission. */
   ok: boolean;
-  /** How to grant it in this PSA, when missing. */
+  /**
+   * False when the PSA's answer neither proved the permission granted nor refused it (HaloPSA:
+   * a write probed without writing); `ok` is then true and `fix` says what to check by hand.
+   */
+  verified: boolean;
+  /** How to grant it in this PSA, when missing (or what to check, when not verified). */
   fix: string | null;
 }
 

@@ -29,6 +29,8 @@ export interface OrgLink {
   unlinkedBy: string | null;
   unlinkReason: string | null;
   billing: BillingChoice[];
+  /** Other organizations whose open link on the same connection is to the same company (open links only). */
+  sharedWith: { organizationId: string; organizationName: string }[];
 }
 
 interface LinkRow {
@@ -57,7 +59,13 @@ interface BillingRow {
   created_by_hub: boolean;
 }
 
-const toLink = (r: LinkRow, billing: BillingRow[]): OrgLink => ({
+interface SharedRow {
+  link_id: string;
+  organization_id: string;
+  organization_name: string;
+}
+
+const toLink = (r: LinkRow, billing: BillingRow[], shared: SharedRow[]): OrgLink => ({
   id: r.id,
   organizationId: r.organization_id,
   connectionId: r.connection_id,
@@ -81,15 +89,32 @@ const toLink = (r: LinkRow, billing: BillingRow[]): OrgLink => ({
       targetLabel: b.target_label,
       createdByHub: b.created_by_hub,
     })),
+  sharedWith: shared
+    .filter((x) => x.link_id === r.id)
+    .map((x) => ({ organizationId: x.organization_id, organizationName: x.organization_name })),
 });
 
+/** The links with their billing choices and the other organizations sharing their company. */
 async function withBilling(db: Db, rows: LinkRow[]): Promise<OrgLink[]> {
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
   const billing = await db.query<BillingRow>(
     'SELECT * FROM org_link_billing WHERE link_id = ANY($1::uuid[]) ORDER BY plan_id',
-    [rows.map((r) => r.id)],
+    [ids],
   );
-  return rows.map((r) => toLink(r, billing));
+  // Allowed (one customer may have several organizations at the vendor), but worth a warning: their
+  // tickets and billing all land on one company.
+  const shared = await db.query<SharedRow>(
+    `SELECT l.id AS link_id, o.id AS organization_id, o.name AS organization_name
+       FROM org_links l
+       JOIN org_links other ON other.connection_id = l.connection_id AND other.company_id = l.company_id
+                           AND other.unlinked_at IS NULL AND other.organization_id <> l.organization_id
+       JOIN organizations o ON o.id = other.organization_id
+      WHERE l.id = ANY($1::uuid[]) AND l.unlinked_at IS NULL
+      ORDER BY o.name, o.id`,
+    [ids],
+  );
+  return rows.map((r) => toLink(r, billing, shared));
 }
 
 /** The organization's open link, if any (locked with `forUpdate` inside a transaction). */

@@ -8,6 +8,8 @@ export interface PlanLink {
   productId: string;
   productName: string;
   productCode: string | null;
+  /** The PSA marked the product inactive when it was mapped (mapped anyway, on purpose). */
+  productInactive: boolean;
   updatedAt: Date;
 }
 
@@ -17,6 +19,7 @@ interface PlanLinkRow {
   product_id: string;
   product_name: string;
   product_code: string | null;
+  product_inactive: boolean;
   updated_at: Date;
 }
 
@@ -26,6 +29,7 @@ const toLink = (r: PlanLinkRow): PlanLink => ({
   productId: r.product_id,
   productName: r.product_name,
   productCode: r.product_code,
+  productInactive: r.product_inactive,
   updatedAt: r.updated_at,
 });
 
@@ -45,15 +49,23 @@ export async function setPlanLink(
     productId: string;
     productName: string;
     productCode: string | null;
+    productInactive: boolean;
   },
 ): Promise<PlanLink> {
   const [row] = await db.query<PlanLinkRow>(
-    `INSERT INTO plan_links (plan_id, connection_id, product_id, product_name, product_code)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO plan_links (plan_id, connection_id, product_id, product_name, product_code, product_inactive)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (plan_id, connection_id) DO UPDATE
-       SET product_id = $3, product_name = $4, product_code = $5, updated_at = now()
+       SET product_id = $3, product_name = $4, product_code = $5, product_inactive = $6, updated_at = now()
      RETURNING *`,
-    [link.planId, link.connectionId, link.productId, link.productName, link.productCode],
+    [
+      link.planId,
+      link.connectionId,
+      link.productId,
+      link.productName,
+      link.productCode,
+      link.productInactive,
+    ],
   );
   return toLink(row!);
 }
@@ -70,7 +82,7 @@ export async function deletePlanLink(db: Db, planId: string, connectionId: strin
 export async function planLinksOf(db: Db, partnerId: string, connectionId: string) {
   const rows = await db.query<PlanLinkRow & { id: string; external_id: string; name: string }>(
     `SELECT pl.id, pl.external_id, pl.name, l.plan_id, l.connection_id, l.product_id, l.product_name,
-            l.product_code, l.updated_at
+            l.product_code, l.product_inactive, l.updated_at
        FROM partner_plans pp JOIN plans pl ON pl.id = pp.plan_id
        LEFT JOIN plan_links l ON l.plan_id = pl.id AND l.connection_id = $2
       WHERE pp.partner_id = $1 ORDER BY pl.name, pl.id`,

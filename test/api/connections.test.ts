@@ -98,6 +98,13 @@ describe('connecting each PSA', () => {
       expect(res.body.identity.user.length).toBeGreaterThan(0);
       expect(res.body.permissions.length).toBeGreaterThan(0);
       expect(res.body.permissions.every((p: { ok: boolean }) => p.ok)).toBe(true);
+      // Halo's writes cannot be probed without writing: the answer says they were not verified.
+      const unverified = res.body.permissions.filter((p: { verified: boolean }) => !p.verified);
+      expect(unverified.map((p: { permission: string }) => p.permission)).toEqual(
+        kind === 'halopsa'
+          ? ['companies.write', 'tickets.write', 'notes.write', 'billing.write', 'licences.write']
+          : [],
+      );
     },
   );
 

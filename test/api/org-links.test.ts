@@ -228,6 +228,54 @@ describe('linking an organization', () => {
     expect(res.body.error.message).toContain('Smith and Jones (hub)');
   });
 
+  it('links a second organization to a company another already uses, with a warning the link shows', async () => {
+    const other = await newOrg('Second Smith', [tree.ext('planA')]);
+    const res = await admin.put(`/api/v1/organizations/${other}/link`, {
+      connectionId: conn.cw,
+      companyId: '2',
+      billing: [{ planId: planA, targetId: null }],
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.link.sharedWith).toEqual([
+      { organizationId: org, organizationName: 'Smith and Jones (hub)' },
+    ]);
+    expect(res.body.link.warning).toMatch(
+      /^Organization "Smith and Jones \(hub\)" is also linked to ".+" on this connection: their tickets and billing go to the same company$/,
+    );
+    // Both links show it, in the organization's link and in the connection's organization list.
+    expect((await admin.get(`/api/v1/organizations/${org}/link`)).body.link.warning).toMatch(
+      /"Second Smith"/,
+    );
+    const listed = await admin.get(`/api/v1/connections/${conn.cw}/organizations?q=smith`);
+    expect(listed.status, listed.text).toBe(200);
+    const warnings = Object.fromEntries(
+      listed.body.items.map((i: { organization: { id: string }; link: Row | null }) => [
+        i.organization.id,
+        i.link?.warning,
+      ]),
+    );
+    expect(warnings[org]).toMatch(/"Second Smith"/);
+    expect(warnings[other]).toMatch(/"Smith and Jones \(hub\)"/);
+    // Bulk confirm links a third (no plans, so no billing record to share), its `message` the warning.
+    const third = await newOrg('Third Smith');
+    const bulk = await admin.post(`/api/v1/connections/${conn.cw}/org-links/confirm`, {
+      links: [{ organizationId: third, companyId: '2' }],
+    });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body.results[0]).toMatchObject({
+      status: 'linked',
+      message:
+        'Organizations "Second Smith", "Smith and Jones (hub)" are also linked to "Smith & Jones Ltd" on this connection: their tickets and billing go to the same company',
+    });
+    // Unlinked again: the warning goes with them.
+    for (const o of [other, third])
+      expect((await admin.delete(`/api/v1/organizations/${o}/link`)).status).toBe(200);
+    expect((await admin.get(`/api/v1/organizations/${org}/link`)).body.link).toMatchObject({
+      sharedWith: [],
+      warning: null,
+    });
+  });
+
   it('relinks on the same connection and unlinks, keeping the history', async () => {
     const other = await liveCompany(40);
     const relinked = await admin.put(`/api/v1/organizations/${org}/link`, {

@@ -57,7 +57,9 @@ describe('plan mapping', () => {
     const cwProduct = (await admin.get(`/api/v1/connections/${conn.cw}/products`)).body.items.find(
       (p: { inactive: boolean }) => !p.inactive,
     );
-    const atProduct = (await admin.get(`/api/v1/connections/${conn.at}/products`)).body.items[0];
+    const atProduct = (await admin.get(`/api/v1/connections/${conn.at}/products`)).body.items.find(
+      (p: { inactive: boolean }) => !p.inactive,
+    );
     const onCw = await admin.put(`/api/v1/connections/${conn.cw}/plan-links/${planA}`, {
       productId: cwProduct.id,
     });
@@ -94,11 +96,58 @@ describe('plan mapping', () => {
     expect(await t.hub.db.query('SELECT * FROM plan_links')).toEqual(before);
   });
 
+  it('offers Autotask Services only, saying why, and no note where the whole catalog can be mapped', async () => {
+    const at = await admin.get(`/api/v1/connections/${conn.at}/products`);
+    expect(at.status, at.text).toBe(200);
+    expect(at.body.items.length).toBeGreaterThan(0);
+    expect(at.body.items.every((p: { id: string }) => p.id.startsWith('service:'))).toBe(true);
+    expect(at.body.note).toMatch(/Only Autotask Services.*Recurring Service contracts/);
+    expect((await admin.get(`/api/v1/connections/${conn.cw}/products`)).body.note).toBeNull();
+  });
+
+  it('refuses an inactive product unless asked explicitly, and then shows a warning on the link', async () => {
+    const planA = await planId(tree.ext('planA'));
+    const inactive = (await admin.get(`/api/v1/connections/${conn.cw}/products`)).body.items.find(
+      (p: { inactive: boolean }) => p.inactive,
+    );
+    expect(inactive).toBeTruthy();
+    const before = await t.hub.db.query('SELECT * FROM plan_links ORDER BY plan_id, connection_id');
+    const refused = await admin.put(`/api/v1/connections/${conn.cw}/plan-links/${planA}`, {
+      productId: inactive.id,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0]).toEqual({
+      path: 'body/productId',
+      message: expect.stringMatching(/is inactive in connectwise.*allowInactive: true/),
+    });
+    expect(await t.hub.db.query('SELECT * FROM plan_links ORDER BY plan_id, connection_id')).toEqual(before);
+
+    const asked = await admin.put(`/api/v1/connections/${conn.cw}/plan-links/${planA}`, {
+      productId: inactive.id,
+      allowInactive: true,
+    });
+    expect(asked.status, asked.text).toBe(200);
+    expect(asked.body.warning).toMatch(/is inactive in the PSA/);
+    const listed = (await admin.get(`/api/v1/connections/${conn.cw}/plan-links`)).body.items;
+    expect(listed.find((l: { plan: { id: string } }) => l.plan.id === planA).link.warning).toBe(
+      asked.body.warning,
+    );
+    const active = (await admin.get(`/api/v1/connections/${conn.cw}/products`)).body.items.find(
+      (p: { inactive: boolean }) => !p.inactive,
+    );
+    const back = await admin.put(`/api/v1/connections/${conn.cw}/plan-links/${planA}`, {
+      productId: active.id,
+    });
+    expect(back.body.warning).toBeNull();
+  });
+
   it('lets a sub-reseller map the plans assigned to it on its own connection, and not its parent’s', async () => {
     const sub = await t.userClient(tree.partners.subA, 'admin');
     const subConn = await connect(sub, 'halopsa', tree.partners.subA);
     const planSub = await planId(tree.ext('planSub'));
-    const product = (await sub.get(`/api/v1/connections/${subConn}/products`)).body.items[0];
+    const product = (await sub.get(`/api/v1/connections/${subConn}/products`)).body.items.find(
+      (p: { inactive: boolean }) => !p.inactive,
+    );
     expect(
       (await sub.put(`/api/v1/connections/${subConn}/plan-links/${planSub}`, { productId: product.id }))
         .status,

@@ -128,14 +128,27 @@ test('plans are mapped through the picker, inactive products only when asked, an
       `/billing/settings/${connectionId}`,
     );
 
-    // Plan B mapped, then unmapped through the confirmation that says what stops.
+    // Plan B mapped to an inactive product on purpose (shown only when asked): the row warns.
     await page.getByRole('button', { name: `Choose product for ${planB}` }).click();
+    const dialogOld = page.getByRole('dialog', { name: `Product of ${planB}` });
+    await dialogOld.getByRole('checkbox', { name: 'Show inactive products' }).check();
+    await field(dialogOld, 'Search the PSA’s products').fill('OLD');
+    await dialogOld.getByRole('radio', { name: 'SaaS Backup for M365 - OLD' }).check();
+    await dialogOld.getByRole('button', { name: 'Map to SaaS Backup for M365 - OLD' }).click();
+    const rowB = page.getByRole('row').filter({ hasText: planB });
+    await rowB.getByText('Warning', { exact: true }).waitFor();
+    await rowB.getByText(/"SaaS Backup for M365 - OLD" is inactive in the PSA/).waitFor();
+    expect(await rowA.getByText('Warning', { exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Then to an active one (the warning goes), and unmapped through the confirmation that says what stops.
+    await rowB.getByRole('button', { name: `Change the product for ${planB}` }).click();
     const dialogB = page.getByRole('dialog', { name: `Product of ${planB}` });
     await field(dialogB, 'Search the PSA’s products').fill('desktop');
     await dialogB.getByRole('radio', { name: 'Cloud Desktop (per user)' }).check();
     await dialogB.getByRole('button', { name: 'Map to Cloud Desktop (per user)' }).click();
-    const rowB = page.getByRole('row').filter({ hasText: planB });
     await rowB.getByText('Cloud Desktop (per user)').waitFor();
+    expect(await rowB.getByText('Warning', { exact: true }).count()).toBe(0);
     await page.getByText('2 of 2 mapped').waitFor();
     await rowB.getByRole('button', { name: `Unmap ${planB}` }).click();
     const confirm = page.getByRole('dialog', { name: `Unmap ${planB}?` });
@@ -243,6 +256,48 @@ test('organizations: a suggestion confirmed, exact matches linked, one by hand, 
     for (const name of [c1.name, c2.name, handName])
       await rowOf(name).getByText('Linked', { exact: true }).waitFor();
     await rowOf(handName).getByText(c3.name, { exact: true }).waitFor();
+    // A second organization linked (through the API) to the company the hand-linked one uses: allowed,
+    // and both rows warn.
+    const sharedName = `Shared ${tag}`;
+    const pushedShared = await rig.hub.source.put(`/api/v1/source/organizations/shared-${tag}`, {
+      name: sharedName,
+      partnerExternalId: rig.partnerExternalId,
+      planExternalIds: [`a-${tag}`],
+    });
+    expect(pushedShared.status, pushedShared.text).toBe(201);
+    const planAId = (await owner.get(`/api/v1/connections/${connectionId}/plan-links`)).body.items.find(
+      (l: { plan: { name: string } }) => l.plan.name === planA,
+    ).plan.id as string;
+    const shared = await owner.put(`/api/v1/organizations/${pushedShared.body.id}/link`, {
+      connectionId,
+      companyId: c3.id,
+      billing: [{ planId: planAId, targetId: null }],
+    });
+    expect(shared.status, shared.text).toBe(200);
+    expect(shared.body.link.warning).toContain(`"${handName}"`);
+
+    await page.reload();
+    // Each row names the other, so rows are told apart by their own ticket-settings link.
+    const orgRow = (name: string) =>
+      page.getByRole('row').filter({
+        has: page.getByRole('link', { name: `Ticket settings of ${name}`, exact: true }),
+      });
+    await orgRow(sharedName).getByText('Warning', { exact: true }).waitFor();
+    await orgRow(sharedName)
+      .getByText(`Organization "${handName}" is also linked to "${c3.name}" on this connection`, {
+        exact: false,
+      })
+      .waitFor();
+    await orgRow(handName)
+      .getByText(`Organization "${sharedName}" is also linked`, { exact: false })
+      .waitFor();
+    expect(await orgRow(c1.name).getByText('Warning', { exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'orgs-shared-company-warning');
+    expect((await owner.delete(`/api/v1/organizations/${pushedShared.body.id}/link`)).status).toBe(200);
+    await page.reload();
+    await orgRow(sharedName).waitFor({ state: 'detached' });
+    expect(await orgRow(handName).getByText('Warning', { exact: true }).count()).toBe(0);
     // Renamed behind the hub's back: the health check finds it, and the broken view says so.
     await cwApi(rig.simulators.connectwise, 'PATCH', `company/companies/${c3.id}`, [
       { op: 'replace', path: 'name', value: `Renamed ${tag}` },
@@ -270,6 +325,38 @@ test('organizations: a suggestion confirmed, exact matches linked, one by hand, 
     expect(problems).toEqual([]);
   } finally {
     await close();
+  }
+});
+
+test('on Autotask the picker offers Services only and says why', async () => {
+  const at = rig.simulators.autotask;
+  const created = await owner.post('/api/v1/connections', {
+    partnerId: rig.partnerId,
+    kind: 'autotask',
+    name: 'Our Autotask',
+    siteUrl: at.url,
+    credentials: at.credentials,
+  });
+  expect(created.status, created.text).toBe(201);
+  const atId = created.body.connection.id as string;
+  const { page, problems, close } = await signInAs(ownerEmail);
+  try {
+    await page.goto(`${rig.hub.url}/connections/${atId}/plans`);
+    await page.getByRole('button', { name: `Choose product for ${planA}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Product of ${planA}` });
+    await dialog.getByText('Only Autotask Services are listed', { exact: false }).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Show inactive products' }).check();
+    const radios = dialog.getByRole('radio');
+    await radios.first().waitFor();
+    const descriptions = await dialog.getByText(/ · id |^id /).allTextContents();
+    expect(descriptions.length).toBeGreaterThan(0);
+    for (const d of descriptions) expect(d).toMatch(/id service:\d+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
+    expect((await owner.post(`/api/v1/connections/${atId}/revoke`)).status).toBe(200);
   }
 });
 

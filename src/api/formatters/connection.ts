@@ -60,7 +60,15 @@ export const ConnectionReply = Type.Object(
 );
 
 export const PermissionReply = Type.Object(
-  { permission: Type.String(), label: Type.String(), ok: Type.Boolean(), fix: Nullable(Type.String()) },
+  {
+    permission: Type.String(),
+    label: Type.String(),
+    ok: Type.Boolean(),
+    verified: Type.Boolean({
+      description: 'false: the PSA could not be asked without writing; ok is true and fix says what to check',
+    }),
+    fix: Nullable(Type.String()),
+  },
   Closed,
 );
 

@@ -46,4 +46,6 @@ export const autotaskDescriptor: PsaDescriptor = {
   ],
   statuses: { pickList: 'statuses', dependsOn: null },
   priorities: { pickList: 'priorities', dependsOn: null },
+  catalogNote:
+    'Only Autotask Services are listed: the hub bills on Recurring Service contracts, and Autotask adds only Services to those (not Products).',
 };

@@ -136,6 +136,6 @@ export async function checkPermissions(api: AutotaskSession): Promise<Permission
     const access = Number(i?.[accessField[n.verb]] ?? 0);
     const ok =
       n.verb === 'query' ? queryOk.get(n.entity) === true && access !== 0 : i != null && access !== 0;
-    return { permission: n.permission, label: n.label, ok, fix: ok ? null : fixFor(n) };
+    return { permission: n.permission, label: n.label, ok, verified: true, fix: ok ? null : fixFor(n) };
   });
 }

@@ -1,6 +1,9 @@
-// Halo has no "what may I do" call, so each permission the hub uses is probed (reference §1.4:
-// RMCP probes by status code). Reads GET one row; writes POST an empty array, which Halo refuses
-// with 400 ("nothing supplied") when allowed and 401/403 when not, so nothing is ever written.
+// Halo has no "what may I do" call the hub can rely on (reference §1.4: RMCP probes by status
+// code), so each permission the hub uses is probed. Reads GET one row: 200 is granted, 403 (or a
+// second 401) missing. A write cannot be tried without writing, so it POSTs an empty array: a 403
+// proves it missing, but Halo documents no answer for the empty array itself — its 400 ("nothing
+// supplied") only says the call was not refused — so such a write is reported as not verified
+// (`verified: false`) with what to check by hand, never as granted.
 // Effective rights are the application's permissions ∩ its agent's permissions (§1.2).
 import { PsaError } from '../errors.ts';
 import type { PermissionCheck } from '../types.ts';
@@ -127,29 +130,45 @@ function fix(p: Probe): string {
   return `In Halo → Configuration → Integrations → HaloPSA API → your application → Permissions, allow "${p.scope}" (or "all"); and give the agent the application logs in as the "${p.agentRight}" permission (Configuration → Teams & Agents → Agents → Permissions).`;
 }
 
-async function probe(api: HaloSession, p: Probe): Promise<boolean> {
+type Outcome = 'granted' | 'missing' | 'unverified';
+
+async function probe(api: HaloSession, p: Probe): Promise<Outcome> {
   try {
     if (p.method === 'GET') await api.request('GET', p.path, { query: p.query });
     else await api.request('POST', p.path, { body: [], idempotent: false });
-    return true;
+    return 'granted';
   } catch (err) {
     if (!(err instanceof PsaError)) throw err;
-    if (err.kind === 'permission') return false;
+    if (err.kind === 'permission') return 'missing';
     // A second 401 with a fresh token: some Halo endpoints answer 401 for a missing right (§1.3).
-    if (err.kind === 'auth' && err.details.status === 401) return false;
-    if (err.kind === 'validation' || err.kind === 'not_found') return p.method === 'POST';
-    // Halo checks the token and rights before it reads the body, so a server error on the empty
-    // POST still means the call was allowed [inferred].
-    if (err.kind === 'transient' && p.method === 'POST' && (err.details.status ?? 0) >= 500) return true;
+    if (err.kind === 'auth' && err.details.status === 401) return 'missing';
+    if (p.method === 'GET') {
+      if (err.kind === 'validation' || err.kind === 'not_found') return 'missing';
+      throw err;
+    }
+    // The empty write was not refused, but what Halo does with it is not documented: a 400, a 404
+    // for a path this version lacks, a 5xx — none proves the write allowed.
+    if (err.kind === 'validation' || err.kind === 'not_found') return 'unverified';
+    if (err.kind === 'transient' && (err.details.status ?? 0) >= 500) return 'unverified';
     throw err;
   }
+}
+
+function unverifiedFix(p: Probe): string {
+  return `HaloPSA cannot be asked whether the hub may do this without writing, so it was not verified: check that the application has "${p.scope}" (or "all") under Configuration → Integrations → HaloPSA API → your application → Permissions, and that its agent has "${p.agentRight}".`;
 }
 
 export async function checkPermissions(api: HaloSession): Promise<PermissionCheck[]> {
   const out: PermissionCheck[] = [];
   for (const p of probes) {
-    const ok = await probe(api, p);
-    out.push({ permission: p.permission, label: p.label, ok, fix: ok ? null : fix(p) });
+    const outcome = await probe(api, p);
+    out.push({
+      permission: p.permission,
+      label: p.label,
+      ok: outcome !== 'missing',
+      verified: outcome !== 'unverified',
+      fix: outcome === 'granted' ? null : outcome === 'missing' ? fix(p) : unverifiedFix(p),
+    });
   }
   return out;
 }

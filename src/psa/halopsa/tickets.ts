@@ -4,12 +4,13 @@
 // free string for "this ticket's id in another system" (`third_party_id` is an int32 and cannot
 // hold it; `supplier_reference` and `client_reference` mean a supplier's or the customer's own
 // reference). SPEC-2024 offers no list filter on it, so the reference is also written as the last
-// line of the details, where `GET /Tickets?search=` finds it; each hit is then checked on
-// `third_party_id_string` (or that line) before it counts.
+// line of the details, where `GET /Tickets?search_details=` (SPEC-2024: "tickets based on the
+// details matching the search") finds it — plain `search` need not look in the details at all;
+// each hit is then checked on `third_party_id_string` (or that line) before it counts.
 import { writeOnce } from '../write-once.ts';
 import { PsaError } from '../errors.ts';
 import type { NewTicket, NoteInput, PsaTicket, TicketStatus } from '../types.ts';
-import { listAll, listPage } from './listing.ts';
+import { listLookup, listPage } from './listing.ts';
 import type { PickListCache } from './pick-lists.ts';
 import type { HaloSession } from './session.ts';
 import { haloDate, haloId, haloOwnId, str, toHaloInt, type Row } from './wire.ts';
@@ -122,8 +123,8 @@ export class HaloTickets {
   }
 
   async findByExternalRef(ref: string): Promise<PsaTicket | undefined> {
-    const query = { search: ref, order: 'id', orderdesc: true };
-    // Newest first: even a server that ignored `search` shows a just-created ticket on page 1.
+    const query = { search_details: ref, order: 'id', orderdesc: true };
+    // Newest first: even a server that ignored the filter shows a just-created ticket on page 1.
     let next: string | null = 'p1';
     for (let page = 1; next !== null && page <= 3; page++) {
       const p = await listPage(this.#api, 'Tickets', 'tickets', query, page, 100);
@@ -145,8 +146,9 @@ export class HaloTickets {
     return this.#once(
       async () => ({ id: haloOwnId((await this.#api.post<Row>('Actions', [action], false)).id) }),
       async () => {
-        // A lost reply: the newest action with this very note and visibility is ours.
-        const actions = await listAll(this.#api, 'Actions', 'actions', { ticket_id: action.ticket_id });
+        // A lost reply: the newest action with this very note and visibility is ours. SPEC-2024's
+        // `GET /Actions` takes `ticket_id` and `count` but no paging: one call gives the ticket's all.
+        const actions = await listLookup(this.#api, 'Actions', 'actions', { ticket_id: action.ticket_id });
         const mine = actions
           .filter((a) => str(a.note) === note.text && (a.hiddenfromuser === true) === note.internal)
           .at(-1);

@@ -3,7 +3,9 @@
 // so one action is `GET /Actions/{id}?ticket_id={t}`. Envelope `{record_count, actions}`
 // (SPEC-2025 `Actions_View`). `new_status` moves the ticket (a closed status closes it, §4.6);
 // `outcome`/`outcome_id` name an outcome (`GET /Outcome`); `hiddenfromuser` hides it from the
-// end user (`excludeprivate=true` leaves such actions out).
+// end user (`excludeprivate=true` leaves such actions out). The list has no paging (SPEC-2024 lists
+// `count`, not `pageinate`/`page_size`/`page_no`): those are ignored, as ASP.NET ignores what an
+// action does not declare.
 import type { SimResponse } from '../shared/types.ts';
 import { isCreate, postAnswer, type Ctx } from './entity.ts';
 import { notFound, ruleError } from './errors.ts';
@@ -66,7 +68,8 @@ export const actionRoutes = {
     const body = listBody(
       rows,
       ctx.q,
-      { key: 'actions', searchFields: ['note'], defaultOrder: 'id' },
+      // SPEC-2024 `GET /Actions` has neither `search` nor paging: `ticket_id`, `count` and flags.
+      { key: 'actions', searchFields: [], defaultOrder: 'id', paging: false },
       ctx.state.settings.default_page_size,
       (a) => actionWire(a, ctx),
     );

@@ -15,6 +15,11 @@ export interface ListShape {
   defaultOrder: string;
   /** Clamp for `page_size` (SPEC: "Maximum size: 100" on /Tickets). */
   maxPageSize?: number;
+  /**
+   * False where SPEC-2024 lists no `pageinate`/`page_size`/`page_no` (`GET /Actions`): like any
+   * parameter an ASP.NET action does not declare, they are then ignored and the whole list comes back.
+   */
+  paging?: boolean;
 }
 
 /** SQL Server's default collation compares case-insensitively; NULLs sort first ascending. */
@@ -82,11 +87,12 @@ export function listBody(
   defaultPageSize: number,
   toWire: (row: Row) => unknown,
 ): unknown {
-  // ASP.NET binds every parameter, used or not: a bad value fails even when paging is off.
-  for (const name of ['page_no', 'page_size', 'count']) q.int(name);
+  const paging = shape.paging !== false;
+  // ASP.NET binds every declared parameter, used or not: a bad value fails even when paging is off.
+  for (const name of paging ? ['page_no', 'page_size', 'count'] : ['count']) q.int(name);
   const ordered = order(search(rows, q.str('search'), shape.searchFields), q, shape.defaultOrder);
   const total = ordered.length;
-  const paginate = q.bool('pageinate') ?? false;
+  const paginate = paging && (q.bool('pageinate') ?? false);
   let page = ordered;
   let pageNo: number | undefined;
   let pageSize: number | undefined;

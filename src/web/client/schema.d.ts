@@ -5504,6 +5504,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -6013,6 +6015,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -6266,6 +6270,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -7407,6 +7413,7 @@ export interface paths {
                             /** Format: date-time */
                             fetchedAt: string;
                             complete: boolean;
+                            note: string | null;
                             items: {
                                 id: string;
                                 name: string;
@@ -8086,6 +8093,8 @@ export interface paths {
                                     productId: string;
                                     productName: string;
                                     productCode: string | null;
+                                    /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                                    warning: string | null;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 } | null;
@@ -8273,7 +8282,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Map a plan to a product of this PSA (checked against the PSA’s catalog) */
+        /** Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive) */
         put: {
             parameters: {
                 query?: never;
@@ -8295,6 +8304,8 @@ export interface paths {
                      */
                     "application/json": {
                         productId: string;
+                        /** @description Map a product the PSA marks inactive (refused otherwise) */
+                        allowInactive?: boolean;
                     };
                 };
             };
@@ -8309,6 +8320,8 @@ export interface paths {
                             productId: string;
                             productName: string;
                             productCode: string | null;
+                            /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                            warning: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -8758,6 +8771,16 @@ export interface paths {
                                         targetLabel: string;
                                         createdByHub: boolean;
                                     }[];
+                                    /** @description other organizations linked to the same company on this connection */
+                                    sharedWith: {
+                                        /**
+                                         * Format: uuid
+                                         * @description a record id (UUID)
+                                         */
+                                        organizationId: string;
+                                        organizationName: string;
+                                    }[];
+                                    warning: string | null;
                                 } | null;
                             }[];
                             nextCursor: string | null;
@@ -9233,6 +9256,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9286,6 +9319,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -9555,6 +9598,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9608,6 +9661,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -9847,6 +9910,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9900,6 +9973,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                             tickets: {
                                 /** @description open tickets of the organization the hub closes */
@@ -10143,6 +10226,7 @@ export interface paths {
                                 organizationId: string;
                                 companyId: string;
                                 status: "linked" | "refused";
+                                /** @description why it was refused; for a link made, a warning worth a second look (or null) */
                                 message: string | null;
                             }[];
                         };

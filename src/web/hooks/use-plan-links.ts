@@ -36,11 +36,19 @@ export function useProducts(connectionId: string, q: string, enabled: boolean) {
 export function useSetPlanLink(connectionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ planId, productId }: { planId: string; productId: string }) =>
+    mutationFn: ({
+      planId,
+      productId,
+      allowInactive,
+    }: {
+      planId: string;
+      productId: string;
+      allowInactive?: boolean;
+    }) =>
       call(
         api.PUT('/api/v1/connections/{id}/plan-links/{planId}', {
           params: { path: { id: connectionId, planId } },
-          body: { productId },
+          body: allowInactive ? { productId, allowInactive } : { productId },
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: planLinkKeys.list(connectionId) }),

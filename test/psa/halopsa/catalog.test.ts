@@ -153,11 +153,32 @@ describe('permissions', () => {
     expect((await rig.records<Row[]>('Tickets')).length).toBe(tickets);
   });
 
+  it('verifies reads, but reports writes probed with an empty POST as not verified, saying what to check', async () => {
+    // Halo documents no answer to an empty array: its 400 only says the call was not refused.
+    const checks = await rig.client({ cache: memoryCache() }).checkPermissions();
+    const unverified = checks.filter((c) => !c.verified).map((c) => c.permission);
+    expect(unverified).toEqual([
+      'companies.write',
+      'tickets.write',
+      'notes.write',
+      'billing.write',
+      'licences.write',
+    ]);
+    for (const c of checks.filter((x) => !x.verified)) {
+      expect(c.ok).toBe(true);
+      expect(c.fix).toMatch(/not verified/);
+      expect(c.fix).toMatch(/edit:/);
+    }
+    for (const c of checks.filter((x) => x.verified)) expect(c.fix).toBeNull();
+  });
+
   it('names the missing ones and how to fix them in Halo', async () => {
     await rig.control('permissions', { remove: ['edit:tickets', 'read:invoices'] });
     const checks = await rig.client({ cache: memoryCache() }).checkPermissions();
     const missing = checks.filter((c) => !c.ok).map((c) => c.permission);
     expect(missing).toEqual(['tickets.write', 'notes.write', 'billing.read', 'billing.write']);
+    // A 403 is an answer: a refused write is verified missing.
+    expect(checks.filter((c) => !c.ok).every((c) => c.verified)).toBe(true);
     const fix = checks.find((c) => c.permission === 'tickets.write')!.fix!;
     expect(fix).toMatch(/edit:tickets/);
     expect(fix).toMatch(/Configuration → Integrations/);

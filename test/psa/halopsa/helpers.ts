@@ -59,7 +59,16 @@ export async function startRig(): Promise<Rig> {
 // ---- SPEC-2024 request-body schemas ----
 
 type Spec = {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema?: object }> };
+        parameters?: { name: string; in: string }[];
+      }
+    >
+  >;
   components: { schemas: Record<string, object> };
 };
 
@@ -126,4 +135,21 @@ function rewrite(schema: object): object {
   const json = JSON.stringify(schema).replace(/"#\/components\/schemas\//g, '"halo#/components/schemas/');
   const out = JSON.parse(json) as Record<string, unknown>;
   return out;
+}
+
+/**
+ * The query parameters of a recorded request that SPEC-2024 does not list for its endpoint (Halo's
+ * ASP.NET ignores those silently, so a look-up relying on one would quietly do something else).
+ */
+export function undocumentedQuery(e: Exchange): string[] {
+  const s = loadSpec();
+  const url = new URL(e.url);
+  const path = specPath(s, url.pathname);
+  if (!path) return [`(no such path ${url.pathname})`];
+  const listed = new Set(
+    (s.paths[path]?.[e.method.toLowerCase()]?.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name.toLowerCase()),
+  );
+  return [...url.searchParams.keys()].filter((k) => !listed.has(k.toLowerCase()));
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PsaClient } from '../../../src/psa/client.ts';
 import { PsaError } from '../../../src/psa/errors.ts';
 import type { NewTicket } from '../../../src/psa/types.ts';
-import { bodyErrors, startRig, type Rig } from './helpers.ts';
+import { bodyErrors, startRig, undocumentedQuery, type Rig } from './helpers.ts';
 
 let rig: Rig;
 let halo: PsaClient;
@@ -143,6 +143,30 @@ describe('tickets', () => {
     const mine = actions.filter((a) => a.note === 'Failed 3 times since 02:00');
     expect(mine).toHaveLength(1);
     expect(String(mine[0]!.id)).toBe(note.id);
+  });
+
+  it('looks a lost ticket and a lost note up with parameters SPEC-2024 lists, and finds them', async () => {
+    // Halo's `search` need not look in the details (SPEC-2024 gives them `search_details`), and
+    // `GET /Actions` has no paging: the simulator ignores what the spec does not declare.
+    await rig.control('faults', { method: 'POST', path: '^/api/tickets$', dropAfterCommit: true, times: 1 });
+    const before = rig.exchanges.length;
+    // A title without the reference: only the details (and third_party_id_string) carry it.
+    const created = await halo.createTicket({ ...ticket('hub-lookup-1'), title: 'Backup failed on SRV-01' });
+    await rig.control('faults', { method: 'POST', path: '^/api/actions$', dropAfterCommit: true, times: 1 });
+    const note = await halo.addNote(created.id, { text: 'Still failing', internal: false });
+    const sent = rig.exchanges.slice(before);
+    expect(sent.filter((e) => e.method === 'POST')).toHaveLength(2);
+    const lookups = sent.filter(
+      (e) => e.method === 'GET' && /\/api\/(tickets|actions)$/i.test(e.url.split('?')[0]!),
+    );
+    expect(lookups.map((e) => new URL(e.url).pathname.toLowerCase())).toEqual(
+      expect.arrayContaining(['/api/tickets', '/api/actions']),
+    );
+    for (const e of lookups) expect(undocumentedQuery(e), e.url).toEqual([]);
+    const all = await rig.records<Row[]>('Tickets');
+    expect(all.filter((t) => t.third_party_id_string === 'hub-lookup-1')).toHaveLength(1);
+    const actions = await rig.records<Row[]>('actions', created.id);
+    expect(actions.filter((a) => a.note === 'Still failing').map((a) => String(a.id))).toEqual([note.id]);
   });
 
   it('changes the status once when the reply to the change is lost', async () => {

@@ -307,6 +307,21 @@ describe('Actions', () => {
     expect((await halo.get('/api/Actions/1')).status).toBe(404);
   });
 
+  it('GET /Actions has no paging (SPEC-2024): pageinate/page_size/page_no are ignored, count caps', async () => {
+    const t = await createTicket();
+    for (const note of ['one', 'two', 'three']) await halo.post('/api/Actions', [{ ticket_id: t.id, note }]);
+    const paged = await halo.get<Obj>(
+      `/api/Actions?ticket_id=${String(t.id)}&pageinate=true&page_size=1&page_no=2`,
+    );
+    expect(paged.status).toBe(200);
+    expect(paged.json).not.toHaveProperty('page_no');
+    expect((paged.json.actions as Obj[]).map((a) => a.id)).toEqual([1, 2, 3, 4]);
+    // Not a declared parameter, so not bound either: no model-state 400.
+    expect((await halo.get(`/api/Actions?ticket_id=${String(t.id)}&page_no=x`)).status).toBe(200);
+    const capped = await halo.get<{ actions: Obj[] }>(`/api/Actions?ticket_id=${String(t.id)}&count=2`);
+    expect(capped.json.actions).toHaveLength(2);
+  });
+
   it('excludeprivate leaves out actions hidden from the user', async () => {
     const t = await createTicket();
     await halo.post('/api/Actions', [{ ticket_id: t.id, note: 'secret', hiddenfromuser: true }]);

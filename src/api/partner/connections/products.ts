@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { asAppError } from '../../../jobs/connect.ts';
 import { productCatalog } from '../../../jobs/product-catalog.ts';
+import { descriptorOf } from '../../../jobs/ticket-settings.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
@@ -34,6 +35,12 @@ export const productsRoute = defineRoute({
         {
           fetchedAt: Type.String({ format: 'date-time' }),
           complete: Type.Boolean(),
+          note: Type.Union([
+            Type.String({
+              description: 'When only part of the PSA’s catalog can be mapped: which part, and why',
+            }),
+            Type.Null(),
+          ]),
           items: Type.Array(ProductReply),
         },
         Closed,
@@ -51,6 +58,7 @@ export const productsRoute = defineRoute({
     const items = q
       ? catalog.items.filter((p) => p.name.toLowerCase().includes(q) || p.code?.toLowerCase().includes(q))
       : catalog.items;
-    return { fetchedAt: catalog.fetchedAt, complete: catalog.complete, items };
+    const note = descriptorOf(connection.kind).catalogNote ?? null;
+    return { fetchedAt: catalog.fetchedAt, complete: catalog.complete, note, items };
   },
 });

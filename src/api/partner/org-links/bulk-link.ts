@@ -14,13 +14,16 @@ import { canSeePartnerPath, userActor } from '../../authorization.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Uuid } from '../../schemas.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
+import { linkWarning } from './link-format.ts';
 
 const Outcome = Type.Object(
   {
     organizationId: Uuid,
     companyId: Type.String(),
     status: Type.Union([Type.Literal('linked'), Type.Literal('refused')]),
-    message: Type.Union([Type.String(), Type.Null()]),
+    message: Type.Union([Type.String(), Type.Null()], {
+      description: 'why it was refused; for a link made, a warning worth a second look (or null)',
+    }),
   },
   Closed,
 );
@@ -75,11 +78,12 @@ export const confirmLinksRoute = defineRoute({
     for (const item of req.body.links) {
       const org = await getOrganization(deps.db, item.organizationId, null);
       let message: string | null = null;
+      let warning: string | null = null;
       if (!org || !(await visibleOrg(org.partnerId))) {
         message = `No organization ${item.organizationId}, or it is not yours to see`;
       } else {
         try {
-          await linkOrganization(
+          const link = await linkOrganization(
             {
               ...deps,
               client,
@@ -100,11 +104,17 @@ export const confirmLinksRoute = defineRoute({
               actorId: userActor(actor).userId,
             },
           );
+          warning = linkWarning(link);
         } catch (err) {
           message = (err as Error).message;
         }
       }
-      results.push({ ...item, status: message ? ('refused' as const) : ('linked' as const), message });
+      // A link made with a warning says so in `message`, as a refusal says why.
+      results.push({
+        ...item,
+        status: message ? ('refused' as const) : ('linked' as const),
+        message: message ?? warning,
+      });
     }
     const linked = results.filter((r) => r.status === 'linked').length;
     return { counts: { linked, refused: results.length - linked }, results };

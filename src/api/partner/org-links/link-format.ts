@@ -38,14 +38,26 @@ export const LinkReply = Type.Object(
         Closed,
       ),
     ),
+    sharedWith: Type.Array(Type.Object({ organizationId: Uuid, organizationName: Type.String() }, Closed), {
+      description: 'other organizations linked to the same company on this connection',
+    }),
+    warning: Nullable(Type.String({ description: 'something to know about this link, in words' })),
   },
   Closed,
 );
+
+/** Why a link deserves a second look, or null. */
+export function linkWarning(l: OrgLink): string | null {
+  if (l.sharedWith.length === 0) return null;
+  const names = l.sharedWith.map((o) => `"${o.organizationName}"`).join(', ');
+  return `${l.sharedWith.length === 1 ? 'Organization' : 'Organizations'} ${names} ${l.sharedWith.length === 1 ? 'is' : 'are'} also linked to "${l.companyName}" on this connection: their tickets and billing go to the same company`;
+}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export const formatLink = (l: OrgLink) => ({
   ...l,
+  warning: linkWarning(l),
   healthCheckedAt: iso(l.healthCheckedAt),
   linkedAt: l.linkedAt.toISOString(),
   unlinkedAt: iso(l.unlinkedAt),

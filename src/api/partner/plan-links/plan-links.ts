@@ -4,7 +4,13 @@ import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { asAppError } from '../../../jobs/connect.ts';
 import { findProduct } from '../../../jobs/product-catalog.ts';
-import { deletePlanLink, isPlanAssigned, planLinksOf, setPlanLink } from '../../../store/plan-links.ts';
+import {
+  deletePlanLink,
+  isPlanAssigned,
+  planLinksOf,
+  setPlanLink,
+  type PlanLink,
+} from '../../../store/plan-links.ts';
 import { notFound } from '../../authorization.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, Timestamp, Uuid } from '../../schemas.ts';
@@ -17,20 +23,21 @@ const LinkReply = Type.Object(
     productId: Type.String(),
     productName: Type.String(),
     productCode: Type.Union([Type.String(), Type.Null()]),
+    warning: Type.Union([Type.String(), Type.Null()], {
+      description: 'Something to know about this mapping, e.g. the product is inactive in the PSA',
+    }),
     updatedAt: Timestamp,
   },
   Closed,
 );
 
-const formatLink = (l: {
-  productId: string;
-  productName: string;
-  productCode: string | null;
-  updatedAt: Date;
-}) => ({
+const formatLink = (l: PlanLink) => ({
   productId: l.productId,
   productName: l.productName,
   productCode: l.productCode,
+  warning: l.productInactive
+    ? `"${l.productName}" is inactive in the PSA (mapped anyway, on purpose): billing it may be refused there`
+    : null,
   updatedAt: l.updatedAt.toISOString(),
 });
 
@@ -75,11 +82,17 @@ export const setPlanLinkRoute = defineRoute({
   audit: 'plan_link.set',
   params: { id: 'connection', planId: 'plan' },
   schema: {
-    summary: 'Map a plan to a product of this PSA (checked against the PSA’s catalog)',
+    summary:
+      'Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive)',
     tags: ['mapping'],
     params: LinkParams,
     body: Type.Object(
-      { productId: Type.String({ minLength: 1, maxLength: 100 }) },
+      {
+        productId: Type.String({ minLength: 1, maxLength: 100 }),
+        allowInactive: Type.Optional(
+          Type.Boolean({ description: 'Map a product the PSA marks inactive (refused otherwise)' }),
+        ),
+      },
       { ...Closed, examples: [{ productId: '12' }] },
     ),
     response: { 200: LinkReply, ...errorReplies },
@@ -103,6 +116,12 @@ export const setPlanLinkRoute = defineRoute({
         { details: [{ path: 'body/productId', message: 'not a product of this connection' }] },
       );
     }
+    if (product.inactive && req.body.allowInactive !== true) {
+      const message = `product "${product.name}" is inactive in ${connection.kind}: map an active one, or send allowInactive: true to map it anyway`;
+      throw new AppError('invalid_reference', `body/productId: ${message}`, {
+        details: [{ path: 'body/productId', message }],
+      });
+    }
     const link = await deps.db.transaction(async (tx) => {
       const saved = await setPlanLink(tx, {
         planId: req.params.planId,
@@ -110,12 +129,13 @@ export const setPlanLinkRoute = defineRoute({
         productId: product.id,
         productName: product.name,
         productCode: product.code,
+        productInactive: product.inactive,
       });
       await audit(tx, {
         targetType: 'plan_link',
         targetId: `${req.params.planId}:${connection.id}`,
         partnerId: connection.partnerId,
-        details: { productId: product.id },
+        details: { productId: product.id, ...(product.inactive ? { inactive: true } : {}) },
       });
       return saved;
     });

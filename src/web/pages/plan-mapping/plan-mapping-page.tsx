@@ -23,6 +23,7 @@ import { notify } from '../../ui/notify.ts';
 import { PermissionGate } from '../../ui/permission-gate.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { LinkWarning } from '../../ui/link-warning.tsx';
 import { MappingHeader } from '../org-mapping/components/mapping-header.tsx';
 import { ProductPicker } from './components/product-picker.tsx';
 
@@ -187,6 +188,7 @@ function ProductCell({ row: { link } }: PlanProps) {
       <Text size="xs" c="dimmed">
         {link.productCode ? `${link.productCode} · ` : ''}id {link.productId}
       </Text>
+      {link.warning && <LinkWarning text={link.warning} />}
     </div>
   ) : (
     <Badge miw="max-content" color="orange" variant="light">

@@ -5,6 +5,7 @@ import { Badge, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantin
 import { memo } from 'react';
 import type { OrgMappingRow } from '../../../client/types.ts';
 import { formatWhen } from '../../../ui/format-when.ts';
+import { LinkWarning } from '../../../ui/link-warning.tsx';
 import { useCan } from '../../../ui/permission-gate.tsx';
 import { ScrollTable } from '../../../ui/scroll-table.tsx';
 import { useWide } from '../../../ui/use-wide.ts';
@@ -169,6 +170,7 @@ function LinkCell({ row, connectionId }: { row: OrgMappingRow; connectionId: str
           Bills into {l.billing.map((b) => b.targetLabel).join(', ')}
         </Text>
       )}
+      {l.warning && <LinkWarning text={l.warning} />}
     </>
   );
 }

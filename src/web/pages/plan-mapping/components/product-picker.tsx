@@ -1,5 +1,6 @@
-// Choosing the PSA product a plan bills as: the connection's catalog searched on the hub, inactive
-// products offered only when asked, and the hub's own reason on the field when it refuses.
+// Choosing the PSA product a plan bills as: the connection's catalog searched on the hub (with the
+// hub's note when only part of it can be mapped), inactive products offered — and mapped — only when
+// asked, and the hub's own reason on the field when it refuses.
 import {
   Alert,
   Button,
@@ -44,7 +45,11 @@ export function ProductPicker({
   const refusal = save.error ? (fieldErrors(save.error).productId ?? errorMessage(save.error)) : null;
   const submit = async () => {
     if (!chosen) return;
-    const saved = await save.mutateAsync({ planId: row.plan.id, productId: chosen }).catch(() => null);
+    // Choosing an inactive product is only possible after asking to see them: that is the explicit ask.
+    const allowInactive = chosenProduct?.inactive === true;
+    const saved = await save
+      .mutateAsync({ planId: row.plan.id, productId: chosen, allowInactive })
+      .catch(() => null);
     if (!saved) return;
     notify({ color: 'green', message: `${row.plan.name} now bills as ${saved.productName}.` });
     onClose();
@@ -65,6 +70,11 @@ export function ProductPicker({
           onChange={(e) => setSearch(e.currentTarget.value)}
           data-autofocus
         />
+        {products.data?.note && (
+          <Text size="sm" c="dimmed">
+            {products.data.note}
+          </Text>
+        )}
         <Checkbox
           label="Show inactive products"
           checked={withInactive}
