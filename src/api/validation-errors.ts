@@ -11,17 +11,94 @@ const formatWords: Record<string, string> = {
   uri: 'must be a full address, such as https://example.com',
 };
 
+/** What was sent, quoted for a message and cut short. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/**
+ * An enum is a union of literals (`anyOf` of `const`s, perhaps with `null`), and TypeBox reports it
+ * as one "must be equal to constant" per value plus "must match a schema in anyOf". Each such union
+ * becomes one error that lists the allowed values and quotes what was sent; its branch errors go.
+ * Unions of objects (errors deeper than the union itself) are left as they are.
+ */
+function mergeEnums(errors: readonly SchemaError[]): SchemaError[] {
+  const unions = errors.filter(
+    (u) =>
+      u.keyword === 'anyOf' &&
+      // the outermost union at its place: a nested one (Nullable(Literals)) is one of its branches
+      !errors.some(
+        (o) =>
+          o !== u &&
+          o.keyword === 'anyOf' &&
+          o.instancePath === u.instancePath &&
+          (u.schemaPath ?? '').startsWith(`${o.schemaPath}/anyOf/`),
+      ),
+  );
+  const dropped = new Set<SchemaError>();
+  const merged = new Map<SchemaError, SchemaError>();
+  for (const union of unions) {
+    const prefix = `${union.schemaPath}/anyOf/`;
+    const branchErrors = errors.filter((e) => (e.schemaPath ?? '').startsWith(prefix));
+    if (branchErrors.some((e) => e.instancePath !== union.instancePath)) continue;
+    const branches = new Map<string, SchemaError[]>();
+    for (const e of branchErrors) {
+      const index = (e.schemaPath ?? '').slice(prefix.length).split('/')[0]!;
+      branches.set(index, [...(branches.get(index) ?? []), e]);
+    }
+    const values: string[] = [];
+    const others: string[] = [];
+    for (const list of branches.values()) {
+      const consts = list.flatMap((e) =>
+        e.keyword === 'const'
+          ? [e.params?.allowedValue]
+          : e.keyword === 'enum'
+            ? ((e.params?.allowedValues as unknown[]) ?? [])
+            : [],
+      );
+      if (consts.length > 0) values.push(...consts.map(String));
+      else if (list.every((e) => e.keyword === 'type' && e.params?.type === 'null')) values.push('null');
+      else others.push((list[0]!.message ?? list[0]!.keyword).replace(/^must be /, ''));
+    }
+    if (values.every((v) => v === 'null')) continue;
+    const alternatives = [...others, `one of ${values.join(', ')}`].join(' or ');
+    branchErrors.forEach((e) => dropped.add(e));
+    merged.set(union, {
+      ...union,
+      keyword: 'worded',
+      message: `must be ${alternatives} — got ${shown(union.value)}`,
+    });
+  }
+  return errors.filter((e) => !dropped.has(e)).map((e) => merged.get(e) ?? e);
+}
+
 export function describeValidation(part: string, errors: readonly SchemaError[]): ErrorDetail[] {
   // TypeBox reports an unknown field twice: as `additionalProperties` on the object (kept, it names
   // the field) and as a false schema on the field itself (dropped).
-  const useful = errors.filter(
-    (e) =>
-      !(e.keyword === 'boolean' && e.instancePath !== '' && /additionalProperties$/.test(e.schemaPath ?? '')),
+  const useful = mergeEnums(
+    errors.filter(
+      (e) =>
+        !(
+          e.keyword === 'boolean' &&
+          e.instancePath !== '' &&
+          /additionalProperties$/.test(e.schemaPath ?? '')
+        ),
+    ),
   );
   const details = useful.map((e) => {
     const path = part + e.instancePath;
     const params = e.params ?? {};
     switch (e.keyword) {
+      case 'worded':
+        return { path, message: e.message ?? '' };
+      case 'enum': {
+        const values = ((params.allowedValues as unknown[]) ?? []).map(String).join(', ');
+        return { path, message: `must be one of ${values} — got ${shown(e.value)}` };
+      }
+      case 'const':
+        return { path, message: `must be ${String(params.allowedValue)} — got ${shown(e.value)}` };
       case 'additionalProperties': {
         const names = (params.additionalProperties as string[] | undefined) ?? [
           String(params.additionalProperty),

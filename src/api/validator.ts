@@ -15,6 +15,8 @@ export interface SchemaError {
   schemaPath?: string;
   message?: string;
   params?: Record<string, unknown>;
+  /** The value found at `instancePath`, for messages that quote what was sent (enums). */
+  value?: unknown;
 }
 
 type Node = Record<string, unknown>;
@@ -122,6 +124,16 @@ function firstRepeat(schema: unknown, value: unknown, path: string): SchemaError
   return null;
 }
 
+/** The value at a JSON pointer such as `/items/0/status`, or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let at = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (!isNode(at)) return undefined;
+    at = at[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
 /** Compile `schema` into a check that answers null when `value` passes, or its errors. */
 export function compileCheck(schema: TSchema): (value: unknown) => readonly SchemaError[] | null {
   const compiled = Compile(withoutUniqueItems(schema));
@@ -129,7 +141,9 @@ export function compileCheck(schema: TSchema): (value: unknown) => readonly Sche
   return (value) => {
     if (!compiled.Check(value)) {
       const overrun = firstOverrun(schema, value, '');
-      return overrun ? [overrun] : (compiled.Errors(value) as unknown as SchemaError[]);
+      if (overrun) return [overrun];
+      const errors = compiled.Errors(value) as unknown as SchemaError[];
+      return errors.map((e) => ({ ...e, value: valueAt(value, e.instancePath) }));
     }
     const repeat = unique ? firstRepeat(schema, value, '') : null;
     return repeat ? [repeat] : null;
