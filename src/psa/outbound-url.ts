@@ -58,6 +58,12 @@ export async function checkPsaUrl(
   if (url.username || url.password)
     return { ok: false, reason: 'the URL must not contain a user name or password' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  // Decided before any lookup: no scheme but https is right wherever the name points. Plain http is
+  // for simulators on private hosts (allowed below); a literal private address gets that answer.
+  const literal = isIP(host) !== 0 || host === 'localhost';
+  if (url.protocol !== 'https:' && (url.protocol !== 'http:' || (!opts.allowPrivate && !literal))) {
+    return { ok: false, reason: `the URL must use https, not ${url.protocol.replace(/:$/, '')}` };
+  }
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await opts.resolve(host);
