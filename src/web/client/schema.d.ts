@@ -11337,13 +11337,25 @@ export interface paths {
                 content: {
                     /**
                      * @example {
-                     *       "catchAllCompanyId": null,
+                     *       "catchAll": {
+                     *         "companyId": "174",
+                     *         "companyName": "Acme Ltd"
+                     *       },
                      *       "autoLinkExact": false,
-                     *       "createMissingBillingTargets": false
+                     *       "createMissingBillingTargets": false,
+                     *       "maxTicketsPerCompanyHour": 20,
+                     *       "incidentOrganizations": 10,
+                     *       "incidentWindowMinutes": 10
                      *     }
                      */
                     "application/json": {
-                        catchAllCompanyId: string | null;
+                        catchAll?: {
+                            companyId: string;
+                            /** @description read-only: the PSA’s name for it, looked up again */
+                            readonly companyName?: string;
+                        } | null;
+                        /** @description the same as catchAll.companyId (the older name) */
+                        catchAllCompanyId?: string | null;
                         autoLinkExact: boolean;
                         createMissingBillingTargets: boolean;
                         /** @description storm control: new tickets per PSA company per hour; the rest go into one digest ticket */
@@ -11773,6 +11785,10 @@ export interface paths {
                         fields: {
                             [key: string]: unknown;
                         };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly kind?: string;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly updatedAt?: string | null;
                     };
                 };
             };
@@ -12206,9 +12222,36 @@ export interface paths {
                      */
                     "application/json": {
                         /** @description the fields set at this level, by name; a field left out (or null) is inherited. An empty object clears the level. */
-                        fields: {
+                        fields?: {
                             [key: string]: unknown;
                         };
+                        /** @description the same as `fields`, by the name GET answers with */
+                        own?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly connectionId?: string | null;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            field: string;
+                            label: string;
+                            /** @description a pick-list id, a boolean, a number, a choice, or the conditions object */
+                            value: unknown;
+                            display: string | null;
+                            source: {
+                                level: "organization" | "connection" | "partner" | "psa_default" | "hub_default";
+                                /**
+                                 * Format: uuid
+                                 * @description a record id (UUID)
+                                 */
+                                partnerId?: string;
+                                partnerName?: string;
+                                condition?: string;
+                            };
+                            problem: string | null;
+                        }[];
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly pickListsFetchedAt?: string | null;
                     };
                 };
             };
@@ -12659,9 +12702,36 @@ export interface paths {
                      */
                     "application/json": {
                         /** @description the fields set at this level, by name; a field left out (or null) is inherited. An empty object clears the level. */
-                        fields: {
+                        fields?: {
                             [key: string]: unknown;
                         };
+                        /** @description the same as `fields`, by the name GET answers with */
+                        own?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly connectionId?: string | null;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            field: string;
+                            label: string;
+                            /** @description a pick-list id, a boolean, a number, a choice, or the conditions object */
+                            value: unknown;
+                            display: string | null;
+                            source: {
+                                level: "organization" | "connection" | "partner" | "psa_default" | "hub_default";
+                                /**
+                                 * Format: uuid
+                                 * @description a record id (UUID)
+                                 */
+                                partnerId?: string;
+                                partnerName?: string;
+                                condition?: string;
+                            };
+                            problem: string | null;
+                        }[];
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly pickListsFetchedAt?: string | null;
                     };
                 };
             };
@@ -16332,6 +16402,8 @@ export interface paths {
                             storageGb?: string | null;
                             lastSuccessAt?: string | null;
                         };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly updatedAt?: string | null;
                     };
                 };
             };
@@ -17001,6 +17073,31 @@ export interface paths {
                         unitPrice?: number | null;
                         unitCost?: number | null;
                         descriptionTemplate?: string | null;
+                        rules?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity?: number;
+                            rounding?: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step?: number;
+                            minimum?: number;
+                            multiplier?: number;
+                            unitPrice?: number | null;
+                            unitCost?: number | null;
+                            descriptionTemplate?: string | null;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity: number;
+                            rounding: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step: number;
+                            minimum: number;
+                            multiplier: number;
+                            unitPrice: number | null;
+                            unitCost: number | null;
+                            descriptionTemplate: string | null;
+                        };
                     };
                 };
             };
@@ -17252,6 +17349,31 @@ export interface paths {
                         unitPrice?: number | null;
                         unitCost?: number | null;
                         descriptionTemplate?: string | null;
+                        rules?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity?: number;
+                            rounding?: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step?: number;
+                            minimum?: number;
+                            multiplier?: number;
+                            unitPrice?: number | null;
+                            unitCost?: number | null;
+                            descriptionTemplate?: string | null;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity: number;
+                            rounding: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step: number;
+                            minimum: number;
+                            multiplier: number;
+                            unitPrice: number | null;
+                            unitCost: number | null;
+                            descriptionTemplate: string | null;
+                        };
                     };
                 };
             };

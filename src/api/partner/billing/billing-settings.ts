@@ -8,6 +8,7 @@ import { checkStatsFields, companyFields } from '../../../jobs/company-fields.ts
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, Literals, errorReplies, IdParams } from '../../schemas.ts';
+import { readOnlyEcho } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 
 const Schedule = {
@@ -97,6 +98,8 @@ export const setBillingSettingsRoute = defineRoute({
         driftPolicy: Type.Optional(Fields.driftPolicy),
         schedule: Type.Optional(Type.Partial(Type.Object(Schedule, Closed), Closed)),
         statsFields: Type.Optional(Type.Partial(Type.Object(StatsFields, Closed), Closed)),
+        // The GET answer can be sent back as it is.
+        ...readOnlyEcho(SettingsReply, ['updatedAt']),
       },
       { ...Closed, examples: [{ mode: 'preview', schedule: { kind: 'daily', hour: 2 } }] },
     ),
@@ -106,7 +109,7 @@ export const setBillingSettingsRoute = defineRoute({
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
     const before = billingSettings(connection);
-    const { schedule, statsFields, ...rest } = req.body;
+    const { schedule, statsFields, updatedAt: _readOnly, ...rest } = req.body;
     const next: BillingSettings = {
       ...before,
       ...rest,
