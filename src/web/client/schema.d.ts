@@ -9,7 +9,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the session cookie and returns the CSRF token for writes */
+        /**
+         * Sign in; sets the session cookie and returns the CSRF token for writes
+         * @description Sign in; sets the session cookie and returns the CSRF token for writes.
+         *
+         *     **Who:** Anyone may call it, signed in or not.
+         *
+         *     Not audited: sign-ins are not changes; failures are counted for throttling.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -32,7 +39,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -58,7 +65,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -76,7 +83,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_login`: The e-mail or password is wrong */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -94,61 +101,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -166,7 +119,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -184,25 +137,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `too_many_attempts`: Too many failed sign-ins; wait before trying again */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -237,7 +172,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends this session */
+        /**
+         * Sign out: ends this session
+         * @description Sign out: ends this session.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Not audited: ends the caller’s own session only.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -247,7 +189,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -256,25 +198,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -292,7 +216,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -310,98 +234,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -433,7 +267,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, its partner, and the CSRF token of a cookie session */
+        /**
+         * The signed-in user, its partner, and the CSRF token of a cookie session
+         * @description The signed-in user, its partner, and the CSRF token of a cookie session.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -443,7 +282,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -484,152 +323,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -665,7 +360,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password (required after a one-time password); other sessions end */
+        /**
+         * Change your password (required after a one-time password); other sessions end
+         * @description Change your password (required after a one-time password); other sessions end.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `user.password_changed`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -688,7 +390,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -697,7 +399,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -715,7 +417,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -733,7 +435,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -751,25 +453,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -787,7 +471,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -805,44 +489,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -874,7 +522,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your personal access tokens (never the tokens themselves) */
+        /**
+         * Your personal access tokens (never the tokens themselves)
+         * @description Your personal access tokens (never the tokens themselves).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -884,7 +537,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -908,25 +561,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -944,116 +579,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1073,7 +600,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a personal access token for scripts; it acts as you and is shown once */
+        /**
+         * Create a personal access token for scripts; it acts as you and is shown once
+         * @description Create a personal access token for scripts; it acts as you and is shown once.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `token.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1096,7 +630,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1121,7 +655,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1139,7 +673,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1157,7 +691,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1175,25 +709,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1211,7 +727,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1229,44 +745,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1301,7 +781,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of your tokens */
+        /**
+         * Revoke one of your tokens
+         * @description Revoke one of your tokens.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `token.revoked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1314,7 +801,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1323,7 +810,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1341,7 +828,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1359,7 +846,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1377,7 +864,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1395,80 +882,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1499,7 +914,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your partner and every partner below it (operators: all), by name */
+        /**
+         * Your partner and every partner below it (operators: all), by name
+         * @description Your partner and every partner below it (operators: all), by name.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1514,7 +934,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1540,7 +960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1558,7 +978,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1576,116 +996,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1705,7 +1017,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a partner (operators) */
+        /**
+         * Create a partner (operators)
+         * @description Create a partner (operators).
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `partner.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1732,7 +1051,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1755,7 +1074,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1773,7 +1092,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1110,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1809,25 +1128,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +1146,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1164,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1881,26 +1182,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1932,7 +1215,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One partner */
+        /**
+         * One partner
+         * @description One partner.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1945,7 +1233,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1968,7 +1256,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1986,7 +1274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2004,7 +1292,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2022,98 +1310,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2132,7 +1330,14 @@ export interface paths {
                 };
             };
         };
-        /** Change or move a partner (operators); its subtree moves with it */
+        /**
+         * Change or move a partner (operators); its subtree moves with it
+         * @description Change or move a partner (operators); its subtree moves with it.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `partner.updated`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2162,7 +1367,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2185,7 +1390,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2203,7 +1408,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2221,7 +1426,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2239,7 +1444,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2257,7 +1462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2275,7 +1480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2293,7 +1498,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,26 +1516,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2363,7 +1550,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of your partner and the partners below it, by name; q searches name and e-mail */
+        /**
+         * Users of your partner and the partners below it, by name; q searches name and e-mail
+         * @description Users of your partner and the partners below it, by name; q searches name and e-mail.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2381,7 +1573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2407,7 +1599,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2425,7 +1617,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2443,116 +1635,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2572,7 +1656,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Invite a user to a partner in your subtree; answers a one-time password, shown once */
+        /**
+         * Invite a user to a partner in your subtree; answers a one-time password, shown once
+         * @description Invite a user to a partner in your subtree; answers a one-time password, shown once.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2604,7 +1695,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2630,7 +1721,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2648,7 +1739,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2666,7 +1757,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2684,25 +1775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2720,7 +1793,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2738,7 +1811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2756,26 +1829,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2807,7 +1862,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user */
+        /**
+         * One user
+         * @description One user.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2820,7 +1880,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2843,7 +1903,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2861,7 +1921,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2879,7 +1939,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2897,98 +1957,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3009,7 +1979,14 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove a user; their sessions and tokens end */
+        /**
+         * Remove a user; their sessions and tokens end
+         * @description Remove a user; their sessions and tokens end.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.deleted`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3022,7 +1999,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -3031,7 +2008,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +2026,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3067,7 +2044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3085,7 +2062,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3103,80 +2080,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3197,7 +2102,14 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a user’s name, e-mail or role */
+        /**
+         * Change a user’s name, e-mail or role
+         * @description Change a user’s name, e-mail or role.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.updated`.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3224,7 +2136,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3247,7 +2159,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3265,7 +2177,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3283,7 +2195,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3301,7 +2213,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3319,7 +2231,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3337,7 +2249,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3355,44 +2267,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3420,7 +2296,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations of your partner and the partners below it; search by name, id or domain */
+        /**
+         * Organizations of your partner and the partners below it; search by name, id or domain
+         * @description Organizations of your partner and the partners below it; search by name, id or domain.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3438,7 +2319,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3471,7 +2352,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3489,7 +2370,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3507,116 +2388,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3650,7 +2423,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization */
+        /**
+         * One organization
+         * @description One organization.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3663,7 +2441,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3693,7 +2471,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3711,7 +2489,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3729,7 +2507,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3747,98 +2525,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3872,7 +2560,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plans assigned to your partner or the partners below it (operators: all) */
+        /**
+         * Plans assigned to your partner or the partners below it (operators: all)
+         * @description Plans assigned to your partner or the partners below it (operators: all).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3889,7 +2582,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3914,7 +2607,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3932,7 +2625,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3950,116 +2643,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4093,7 +2678,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One plan */
+        /**
+         * One plan
+         * @description One plan.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4106,7 +2696,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4128,7 +2718,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4146,7 +2736,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4164,7 +2754,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4182,98 +2772,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4307,7 +2807,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Source API keys (operators; never the keys themselves) */
+        /**
+         * Source API keys (operators; never the keys themselves)
+         * @description Source API keys (operators; never the keys themselves).
+         *
+         *     **Who:** Operators (vendor staff) only.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4317,7 +2822,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4341,25 +2846,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4377,116 +2864,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4506,7 +2885,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a Source API key for the vendor platform; shown once */
+        /**
+         * Create a Source API key for the vendor platform; shown once
+         * @description Create a Source API key for the vendor platform; shown once.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `source_key.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4527,7 +2913,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +2938,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4570,7 +2956,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4588,7 +2974,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4606,25 +2992,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4642,7 +3010,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4660,44 +3028,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4732,7 +3064,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a Source API key */
+        /**
+         * Revoke a Source API key
+         * @description Revoke a Source API key.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `source_key.revoked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -4745,7 +3084,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4754,7 +3093,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4772,7 +3111,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4790,7 +3129,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4808,7 +3147,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4826,80 +3165,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4930,7 +3197,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSAs the hub connects to: the credential fields each needs and its ticket settings fields */
+        /**
+         * The PSAs the hub connects to: the credential fields each needs and its ticket settings fields
+         * @description The PSAs the hub connects to: the credential fields each needs and its ticket settings fields.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4940,7 +3212,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5002,25 +3274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5038,116 +3292,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5181,7 +3327,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PSA connections of your partner and those below it, with their health */
+        /**
+         * PSA connections of your partner and those below it, with their health
+         * @description PSA connections of your partner and those below it, with their health.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5194,7 +3345,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5237,7 +3388,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5255,7 +3406,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5273,116 +3424,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5402,7 +3445,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Connect a PSA: the credentials are tried and the permissions read before anything is saved */
+        /**
+         * Connect a PSA: the credentials are tried and the permissions read before anything is saved
+         * @description Connect a PSA: the credentials are tried and the permissions read before anything is saved.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5442,7 +3492,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5496,7 +3546,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5514,7 +3564,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5532,7 +3582,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,25 +3600,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5586,7 +3618,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5604,7 +3636,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -5622,7 +3654,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5640,8 +3672,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5673,7 +3705,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One connection */
+        /**
+         * One connection
+         * @description One connection.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -5686,7 +3723,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5727,7 +3764,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5745,7 +3782,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5763,7 +3800,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5781,98 +3818,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5907,7 +3854,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the credentials (all fields, tried first); settings and mappings stay */
+        /**
+         * Replace the credentials (all fields, tried first); settings and mappings stay
+         * @description Replace the credentials (all fields, tried first); settings and mappings stay.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.credentials_changed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -5939,7 +3893,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5993,7 +3947,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6011,7 +3965,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6029,7 +3983,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6047,7 +4001,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6065,7 +4019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6083,7 +4037,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6101,7 +4055,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6119,7 +4073,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6137,8 +4091,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6173,7 +4127,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check the connection now: identity and every permission the hub needs, each with how to fix it */
+        /**
+         * Check the connection now: identity and every permission the hub needs, each with how to fix it
+         * @description Check the connection now: identity and every permission the hub needs, each with how to fix it.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Not audited: reads the PSA; only the connection health is updated.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6186,7 +4147,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6240,7 +4201,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6258,7 +4219,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6276,7 +4237,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6294,7 +4255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6312,7 +4273,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6330,43 +4291,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6384,8 +4309,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6419,7 +4344,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disconnect: credentials destroyed, the hub stops writing; history is kept */
+        /**
+         * Disconnect: credentials destroyed, the hub stops writing; history is kept
+         * @description Disconnect: credentials destroyed, the hub stops writing; history is kept.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.revoked`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6432,7 +4364,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6473,7 +4405,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6491,7 +4423,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6509,7 +4441,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6527,7 +4459,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6545,80 +4477,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6652,7 +4512,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay */
+        /**
+         * Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay
+         * @description Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.reset`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6665,7 +4532,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6706,7 +4573,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6724,7 +4591,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6742,7 +4609,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6760,7 +4627,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6778,80 +4645,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6885,7 +4680,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make this the partner’s default connection */
+        /**
+         * Make this the partner’s default connection
+         * @description Make this the partner’s default connection.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.made_default`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6898,7 +4700,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6939,7 +4741,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6957,7 +4759,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6975,7 +4777,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6993,7 +4795,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7011,80 +4813,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7116,7 +4846,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again */
+        /**
+         * The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again
+         * @description The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7131,7 +4866,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7153,7 +4888,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7171,7 +4906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7189,7 +4924,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7207,7 +4942,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7225,61 +4960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7297,8 +4978,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7332,7 +5013,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again) */
+        /**
+         * The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again)
+         * @description The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7348,7 +5034,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7367,7 +5053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7385,7 +5071,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7403,7 +5089,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7421,7 +5107,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7439,61 +5125,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7511,8 +5143,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7546,7 +5178,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason */
+        /**
+         * Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason
+         * @description Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7569,7 +5206,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7602,7 +5239,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7620,7 +5257,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7638,7 +5275,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7656,7 +5293,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7674,61 +5311,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7746,8 +5329,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7781,7 +5364,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again) */
+        /**
+         * Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again)
+         * @description Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7801,7 +5389,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7824,7 +5412,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7842,7 +5430,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7860,7 +5448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7878,7 +5466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7896,61 +5484,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7968,8 +5502,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8003,7 +5537,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plans assigned to the connection’s partner, each with the PSA product it maps to (or null) */
+        /**
+         * The plans assigned to the connection’s partner, each with the PSA product it maps to (or null)
+         * @description The plans assigned to the connection’s partner, each with the PSA product it maps to (or null).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8016,7 +5555,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8044,7 +5583,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8062,7 +5601,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8080,7 +5619,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8098,98 +5637,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8224,7 +5673,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Map a plan to a product of this PSA (checked against the PSA’s catalog) */
+        /**
+         * Map a plan to a product of this PSA (checked against the PSA’s catalog)
+         * @description Map a plan to a product of this PSA (checked against the PSA’s catalog).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `plan_link.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -8250,7 +5706,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8265,7 +5721,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8283,7 +5739,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8301,7 +5757,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8319,7 +5775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8337,7 +5793,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8355,7 +5811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8373,7 +5829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -8391,7 +5847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8409,8 +5865,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8430,7 +5886,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unmap a plan on this connection */
+        /**
+         * Unmap a plan on this connection
+         * @description Unmap a plan on this connection.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `plan_link.removed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -8445,7 +5908,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -8454,7 +5917,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8472,7 +5935,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8490,7 +5953,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8508,7 +5971,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8526,80 +5989,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8630,7 +6021,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner’s organizations and where each stands on this connection */
+        /**
+         * The partner’s organizations and where each stands on this connection
+         * @description The partner’s organizations and where each stands on this connection.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -8649,7 +6045,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8715,7 +6111,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8733,7 +6129,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8751,7 +6147,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8769,98 +6165,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8894,7 +6200,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go */
+        /**
+         * A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go
+         * @description A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query: {
@@ -8909,7 +6220,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8935,7 +6246,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8953,7 +6264,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8971,7 +6282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8989,7 +6300,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9007,61 +6318,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9079,8 +6336,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9114,7 +6371,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where an organization is linked: its PSA company, billing records, plans, health and history */
+        /**
+         * Where an organization is linked: its PSA company, billing records, plans, health and history
+         * @description Where an organization is linked: its PSA company, billing records, plans, health and history.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9127,7 +6389,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9241,7 +6503,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9259,7 +6521,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9277,7 +6539,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9295,98 +6557,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9405,7 +6577,14 @@ export interface paths {
                 };
             };
         };
-        /** Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped */
+        /**
+         * Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped
+         * @description Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.linked`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -9449,7 +6628,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9563,7 +6742,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9581,7 +6760,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9599,7 +6778,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9617,7 +6796,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9635,7 +6814,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9653,7 +6832,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9671,7 +6850,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -9689,7 +6868,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9707,8 +6886,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9728,7 +6907,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unlink an organization from its PSA company; the link stays in its history */
+        /**
+         * Unlink an organization from its PSA company; the link stays in its history
+         * @description Unlink an organization from its PSA company; the link stays in its history.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.unlinked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -9741,7 +6927,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9855,7 +7041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9873,7 +7059,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9891,7 +7077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9909,7 +7095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9927,80 +7113,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10033,7 +7147,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm many suggested links at once; each is linked or refused with its reason */
+        /**
+         * Confirm many suggested links at once; each is linked or refused with its reason
+         * @description Confirm many suggested links at once; each is linked or refused with its reason.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.linked`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10069,7 +7190,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10093,7 +7214,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10111,7 +7232,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10129,7 +7250,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10147,7 +7268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10165,7 +7286,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10183,7 +7304,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10201,7 +7322,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -10219,7 +7340,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10237,8 +7358,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10272,7 +7393,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them */
+        /**
+         * Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them
+         * @description Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.auto_link_requested`.
+         */
         post: {
             parameters: {
                 query?: {
@@ -10287,7 +7415,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10307,7 +7435,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -10318,7 +7446,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10336,7 +7464,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10354,7 +7482,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10372,7 +7500,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10390,80 +7518,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10497,7 +7553,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours */
+        /**
+         * Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours
+         * @description Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Not audited: reads the PSA and records health only.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10510,7 +7573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -10521,7 +7584,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10539,7 +7602,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10557,7 +7620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10575,7 +7638,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10593,80 +7656,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10699,7 +7690,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Skip an organization: the integration is off for it (no tickets, no billing) */
+        /**
+         * Skip an organization: the integration is off for it (no tickets, no billing)
+         * @description Skip an organization: the integration is off for it (no tickets, no billing).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.skipped`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -10712,7 +7710,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10742,7 +7740,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10760,7 +7758,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10778,7 +7776,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10796,7 +7794,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10814,80 +7812,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10907,7 +7833,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Stop skipping an organization */
+        /**
+         * Stop skipping an organization
+         * @description Stop skipping an organization.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.unskipped`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -10920,7 +7853,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10950,7 +7883,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10968,7 +7901,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10986,7 +7919,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11004,7 +7937,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11022,80 +7955,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11126,7 +7987,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s mapping settings */
+        /**
+         * The connection’s mapping settings
+         * @description The connection’s mapping settings.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -11139,7 +8005,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11158,7 +8024,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11176,7 +8042,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11194,7 +8060,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11212,98 +8078,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11322,7 +8098,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation */
+        /**
+         * Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation
+         * @description Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.mapping_settings_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -11367,7 +8150,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11386,7 +8169,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11404,7 +8187,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11422,7 +8205,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11440,7 +8223,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11458,7 +8241,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11476,7 +8259,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -11494,7 +8277,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -11512,7 +8295,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11530,8 +8313,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11564,7 +8347,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A partner’s ticket defaults for one PSA kind (pick-list values as names) */
+        /**
+         * A partner’s ticket defaults for one PSA kind (pick-list values as names)
+         * @description A partner’s ticket defaults for one PSA kind (pick-list values as names).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -11578,7 +8366,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11593,7 +8381,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11611,7 +8399,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11629,7 +8417,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11647,98 +8435,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11757,7 +8455,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any */
+        /**
+         * Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any
+         * @description Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_defaults.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -11793,7 +8498,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11808,7 +8513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11826,7 +8531,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11844,7 +8549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11862,7 +8567,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11880,7 +8585,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11898,7 +8603,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -11916,44 +8621,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11986,7 +8655,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A connection’s own ticket settings and the effective value of every field, with its source */
+        /**
+         * A connection’s own ticket settings and the effective value of every field, with its source
+         * @description A connection’s own ticket settings and the effective value of every field, with its source.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -12002,7 +8676,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12035,7 +8709,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12053,7 +8727,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12071,7 +8745,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12089,98 +8763,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12199,7 +8783,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change */
+        /**
+         * Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change
+         * @description Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_settings.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -12256,7 +8847,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12289,7 +8880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12307,7 +8898,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12325,7 +8916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12343,7 +8934,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12361,7 +8952,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12379,7 +8970,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12397,7 +8988,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -12415,26 +9006,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12467,7 +9040,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization’s ticket overrides on the connection it is linked to, and the effective value of every field */
+        /**
+         * An organization’s ticket overrides on the connection it is linked to, and the effective value of every field
+         * @description An organization’s ticket overrides on the connection it is linked to, and the effective value of every field.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -12483,7 +9061,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12516,7 +9094,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12534,7 +9112,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12552,7 +9130,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12570,98 +9148,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12680,7 +9168,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists */
+        /**
+         * Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists
+         * @description Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_settings.organization_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -12736,7 +9231,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12769,7 +9264,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12787,7 +9282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12805,7 +9300,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12823,7 +9318,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12841,7 +9336,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12859,7 +9354,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12877,7 +9372,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -12895,26 +9390,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12947,7 +9424,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s snooze (maintenance window), if one is set */
+        /**
+         * The organization’s snooze (maintenance window), if one is set
+         * @description The organization’s snooze (maintenance window), if one is set.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -12960,7 +9442,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12983,7 +9465,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13001,7 +9483,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13019,7 +9501,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13037,98 +9519,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13147,7 +9539,14 @@ export interface paths {
                 };
             };
         };
-        /** Snooze the organization: ticket writes wait from startsAt (default now) until endsAt */
+        /**
+         * Snooze the organization: ticket writes wait from startsAt (default now) until endsAt
+         * @description Snooze the organization: ticket writes wait from startsAt (default now) until endsAt.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.snoozed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -13176,7 +9575,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13199,7 +9598,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13217,7 +9616,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13235,7 +9634,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13253,7 +9652,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13271,7 +9670,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13289,7 +9688,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -13307,44 +9706,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13364,7 +9727,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** End the organization’s snooze now; waiting ticket writes go out */
+        /**
+         * End the organization’s snooze now; waiting ticket writes go out
+         * @description End the organization’s snooze now; waiting ticket writes go out.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.unsnoozed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -13377,7 +9747,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13400,7 +9770,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13418,7 +9788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13436,7 +9806,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13454,7 +9824,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13472,80 +9842,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13576,7 +9874,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s snooze (maintenance window), if one is set */
+        /**
+         * The connection’s snooze (maintenance window), if one is set
+         * @description The connection’s snooze (maintenance window), if one is set.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -13589,7 +9892,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13612,7 +9915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13630,7 +9933,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13648,7 +9951,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13666,98 +9969,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13776,7 +9989,14 @@ export interface paths {
                 };
             };
         };
-        /** Snooze the connection: ticket writes wait from startsAt (default now) until endsAt */
+        /**
+         * Snooze the connection: ticket writes wait from startsAt (default now) until endsAt
+         * @description Snooze the connection: ticket writes wait from startsAt (default now) until endsAt.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.snoozed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -13805,7 +10025,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13828,7 +10048,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13846,7 +10066,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13864,7 +10084,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13882,7 +10102,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13900,7 +10120,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13918,7 +10138,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -13936,44 +10156,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13993,7 +10177,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** End the connection’s snooze now; waiting ticket writes go out */
+        /**
+         * End the connection’s snooze now; waiting ticket writes go out
+         * @description End the connection’s snooze now; waiting ticket writes go out.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.unsnoozed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -14006,7 +10197,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14029,7 +10220,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14047,7 +10238,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14065,7 +10256,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14083,7 +10274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14101,80 +10292,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14205,7 +10324,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer */
+        /**
+         * The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer
+         * @description The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -14234,7 +10358,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14291,7 +10415,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14309,7 +10433,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14327,116 +10451,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14470,7 +10486,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list */
+        /**
+         * The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list
+         * @description The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -14497,7 +10518,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14506,7 +10527,7 @@ export interface paths {
                         "application/json": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14524,7 +10545,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14542,116 +10563,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14685,7 +10598,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One delivery of the event log, with the alert it was made for */
+        /**
+         * One delivery of the event log, with the alert it was made for
+         * @description One delivery of the event log, with the alert it was made for.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -14698,7 +10616,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14771,7 +10689,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14789,7 +10707,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14807,7 +10725,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14825,98 +10743,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14952,7 +10780,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain) */
+        /**
+         * Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain)
+         * @description Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -14965,7 +10800,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -14976,7 +10811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14994,7 +10829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15012,7 +10847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15030,7 +10865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15048,80 +10883,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15153,7 +10916,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits */
+        /**
+         * Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits
+         * @description Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -15176,7 +10944,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15225,7 +10993,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15243,7 +11011,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15261,116 +11029,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15406,7 +11066,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued */
+        /**
+         * Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued
+         * @description Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.reprocessed`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -15440,7 +11107,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -15454,7 +11121,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15472,7 +11139,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15490,7 +11157,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15508,25 +11175,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15544,7 +11193,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -15562,7 +11211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -15580,26 +11229,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15631,7 +11262,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries */
+        /**
+         * One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries
+         * @description One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -15644,7 +11280,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15766,7 +11402,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15784,7 +11420,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15802,7 +11438,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15820,98 +11456,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15947,7 +11493,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain) */
+        /**
+         * Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain)
+         * @description Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -15960,7 +11513,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -15971,7 +11524,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15989,7 +11542,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16007,7 +11560,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16025,7 +11578,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16043,80 +11596,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16148,7 +11629,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s billing settings */
+        /**
+         * The connection’s billing settings
+         * @description The connection’s billing settings.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16161,7 +11647,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16194,7 +11680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16212,7 +11698,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16230,7 +11716,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16248,98 +11734,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16358,7 +11754,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay) */
+        /**
+         * Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay)
+         * @description Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `connection.billing_settings_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -16408,7 +11811,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16441,7 +11844,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16459,7 +11862,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16477,7 +11880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16495,7 +11898,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16513,7 +11916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16531,7 +11934,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -16549,7 +11952,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -16567,7 +11970,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16585,8 +11988,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16619,7 +12022,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s company custom fields backup statistics can be written into */
+        /**
+         * The PSA’s company custom fields backup statistics can be written into
+         * @description The PSA’s company custom fields backup statistics can be written into.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16632,7 +12040,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16647,7 +12055,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16665,7 +12073,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16683,7 +12091,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16701,7 +12109,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16719,61 +12127,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16791,8 +12145,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16826,7 +12180,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mapped plan’s billing rules on this connection, and their effect with the defaults */
+        /**
+         * A mapped plan’s billing rules on this connection, and their effect with the defaults
+         * @description A mapped plan’s billing rules on this connection, and their effect with the defaults.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16841,7 +12200,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16875,7 +12234,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16893,7 +12252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16911,7 +12270,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16929,98 +12288,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17039,7 +12308,14 @@ export interface paths {
                 };
             };
         };
-        /** Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults) */
+        /**
+         * Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults)
+         * @description Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `plan_link.billing_rules_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -17102,7 +12378,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17136,7 +12412,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17154,7 +12430,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17172,7 +12448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17190,7 +12466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17208,7 +12484,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17226,7 +12502,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -17244,44 +12520,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17315,7 +12555,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link) */
+        /**
+         * Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link)
+         * @description Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `org_link.billing_rules_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -17378,7 +12625,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17412,7 +12659,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17430,7 +12677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17448,7 +12695,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17466,7 +12713,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17484,7 +12731,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17502,7 +12749,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -17520,44 +12767,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17590,7 +12801,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Billing change sets, newest first */
+        /**
+         * Billing change sets, newest first
+         * @description Billing change sets, newest first.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -17609,7 +12825,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17695,7 +12911,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17713,7 +12929,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17731,116 +12947,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17874,7 +12982,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One billing change set with its lines */
+        /**
+         * One billing change set with its lines
+         * @description One billing change set with its lines.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -17887,7 +13000,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17970,7 +13083,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17988,7 +13101,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18006,7 +13119,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18024,98 +13137,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18151,7 +13174,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve pending change sets (at most 1000); each connection’s are written by one run */
+        /**
+         * Approve pending change sets (at most 1000); each connection’s are written by one run
+         * @description Approve pending change sets (at most 1000); each connection’s are written by one run.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.change_sets_approved`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18174,7 +13204,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18207,7 +13237,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18225,7 +13255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18243,7 +13273,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18261,25 +13291,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18297,7 +13309,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18315,44 +13327,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18386,7 +13362,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again */
+        /**
+         * Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again
+         * @description Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.change_sets_rejected`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18409,7 +13392,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18442,7 +13425,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18460,7 +13443,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18478,7 +13461,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18496,25 +13479,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18532,7 +13497,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18550,44 +13515,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18621,7 +13550,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reconcile billing now for the connection’s linked organizations (or one); answers the run */
+        /**
+         * Reconcile billing now for the connection’s linked organizations (or one); answers the run
+         * @description Reconcile billing now for the connection’s linked organizations (or one); answers the run.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.sync_requested`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18645,7 +13581,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -18679,7 +13615,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18697,7 +13633,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18715,7 +13651,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18733,7 +13669,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18751,7 +13687,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18769,7 +13705,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18787,7 +13723,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -18805,26 +13741,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18856,7 +13774,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A billing run and its progress (links done of the total) */
+        /**
+         * A billing run and its progress (links done of the total)
+         * @description A billing run and its progress (links done of the total).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -18869,7 +13792,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18903,7 +13826,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18921,7 +13844,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18939,7 +13862,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18957,98 +13880,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19082,7 +13915,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer */
+        /**
+         * The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer
+         * @description The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -19097,7 +13935,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19145,7 +13983,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19163,7 +14001,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19181,7 +14019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19199,98 +14037,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19324,7 +14072,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s current usage per plan, as the vendor last sent it */
+        /**
+         * The organization’s current usage per plan, as the vendor last sent it
+         * @description The organization’s current usage per plan, as the vendor last sent it.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -19337,7 +14090,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19364,7 +14117,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19382,7 +14135,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19400,7 +14153,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19418,98 +14171,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19543,7 +14206,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written */
+        /**
+         * The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written
+         * @description The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -19556,7 +14224,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19565,7 +14233,7 @@ export interface paths {
                         "application/json": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19583,7 +14251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19601,7 +14269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19619,98 +14287,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19744,7 +14322,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree */
+        /**
+         * Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree
+         * @description Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -19758,7 +14341,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19822,7 +14405,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19840,7 +14423,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19858,116 +14441,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20002,7 +14477,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one partner (idempotent) */
+        /**
+         * Create or update one partner (idempotent)
+         * @description Create or update one partner (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20030,7 +14512,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20042,7 +14524,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -20054,7 +14536,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20072,7 +14554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20090,25 +14572,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20126,7 +14590,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20144,7 +14608,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20162,7 +14626,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -20180,26 +14644,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20237,6 +14683,10 @@ export interface paths {
         /**
          * Create or update up to 1000 partner records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","kind":"…","parentExternalId":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner.upserted`.
          */
         post: {
             parameters: {
@@ -20258,7 +14708,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20284,7 +14734,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20302,7 +14752,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20320,43 +14770,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20374,7 +14788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20392,44 +14806,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20462,7 +14840,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one plan (idempotent) */
+        /**
+         * Create or update one plan (idempotent)
+         * @description Create or update one plan (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `plan.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20488,7 +14873,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20500,7 +14885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -20512,7 +14897,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20530,7 +14915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20548,25 +14933,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20584,7 +14951,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20602,7 +14969,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20620,44 +14987,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20695,6 +15026,10 @@ export interface paths {
         /**
          * Create or update up to 1000 plan records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","unit":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `plan.upserted`.
          */
         post: {
             parameters: {
@@ -20716,7 +15051,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20742,7 +15077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20760,7 +15095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20778,43 +15113,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20832,7 +15131,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20850,44 +15149,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20920,7 +15183,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one organization (idempotent) */
+        /**
+         * Create or update one organization (idempotent)
+         * @description Create or update one organization (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `organization.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20957,7 +15227,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20969,7 +15239,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -20981,7 +15251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20999,7 +15269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21017,25 +15287,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21053,7 +15305,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21071,7 +15323,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21089,7 +15341,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -21107,26 +15359,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21164,6 +15398,10 @@ export interface paths {
         /**
          * Create or update up to 1000 organization records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","partnerExternalId":"…","domains":"…","active":"…","planExternalIds":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `organization.upserted`.
          */
         post: {
             parameters: {
@@ -21185,7 +15423,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21211,7 +15449,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21229,7 +15467,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21247,43 +15485,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21301,7 +15503,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21319,44 +15521,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21389,7 +15555,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one partner_plans (idempotent) */
+        /**
+         * Create or update one partner_plans (idempotent)
+         * @description Create or update one partner_plans (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner_plans.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -21416,7 +15589,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21428,7 +15601,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -21440,7 +15613,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21458,7 +15631,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21476,25 +15649,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21512,7 +15667,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21530,7 +15685,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21548,7 +15703,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -21566,26 +15721,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21623,6 +15760,10 @@ export interface paths {
         /**
          * Create or update up to 1000 partner_plans records; each item succeeds or fails on its own
          * @description Each item is {"partnerExternalId":"…","planExternalIds":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner_plans.upserted`.
          */
         post: {
             parameters: {
@@ -21644,7 +15785,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21670,7 +15811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21688,7 +15829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21706,43 +15847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21760,7 +15865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21778,44 +15883,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21849,7 +15918,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send up to 1000 events; answered 202 with what became of each */
+        /**
+         * Send up to 1000 events; answered 202 with what became of each
+         * @description Send up to 1000 events; answered 202 with what became of each.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: every event is stored with its alert; the event log shows what it caused.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -21901,7 +15977,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -21920,7 +15996,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21938,7 +16014,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21956,43 +16032,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22010,7 +16050,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22028,44 +16068,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22097,7 +16101,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The error catalog in force: built-in entries merged with the vendor’s */
+        /**
+         * The error catalog in force: built-in entries merged with the vendor’s
+         * @description The error catalog in force: built-in entries merged with the vendor’s.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -22107,7 +16116,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22134,152 +16143,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22298,7 +16163,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these) */
+        /**
+         * Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these)
+         * @description Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `error_catalog.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -22334,7 +16206,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22361,7 +16233,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22379,7 +16251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22397,43 +16269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22451,7 +16287,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22469,44 +16305,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22541,7 +16341,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send up to 1000 usage snapshots; answered 202 with what became of each */
+        /**
+         * Send up to 1000 usage snapshots; answered 202 with what became of each
+         * @description Send up to 1000 usage snapshots; answered 202 with what became of each.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: usage is stored as it comes; every billing write it causes is in the event log.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -22590,7 +16397,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -22619,7 +16426,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22637,7 +16444,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22655,43 +16462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22709,7 +16480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22727,44 +16498,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22796,7 +16531,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization’s current usage, per plan */
+        /**
+         * An organization’s current usage, per plan
+         * @description An organization’s current usage, per plan.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -22809,7 +16549,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22831,7 +16571,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22849,7 +16589,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22867,116 +16607,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -33,6 +33,7 @@ const perAddress: ThrottlePolicy = {
 export const login = defineRoute({
   method: 'POST',
   url: '/api/v1/auth/login',
+  errors: ['invalid_login', 'too_many_attempts'],
   permission: 'public',
   audit: { none: 'sign-ins are not changes; failures are counted for throttling' },
   schema: {

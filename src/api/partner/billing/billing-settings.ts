@@ -6,7 +6,7 @@ import { scheduleKinds } from '../../../core/billing-schedule.ts';
 import { billingSettings, type BillingSettings } from '../../../jobs/billing-settings.ts';
 import { checkStatsFields, companyFields } from '../../../jobs/company-fields.ts';
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, Literals, errorReplies, IdParams } from '../../schemas.ts';
 import { readOnlyEcho } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
@@ -83,6 +83,7 @@ export const getBillingSettingsRoute = defineRoute({
 export const setBillingSettingsRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/billing-settings',
+  errors: psaErrors,
   permission: 'manage_billing',
   audit: 'connection.billing_settings_set',
   params: { id: 'connection' },
@@ -134,6 +135,7 @@ export const setBillingSettingsRoute = defineRoute({
 export const companyFieldsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/company-fields',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

@@ -9,7 +9,7 @@ import { AUTO_LINK_QUEUE, enqueueForConnection } from '../../../jobs/link-jobs.t
 import { mappingSettings, type MappingSettings } from '../../../jobs/mapping-settings.ts';
 import { clientFor } from '../../../jobs/psa-session.ts';
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { readOnly } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
@@ -68,6 +68,7 @@ export const getMappingSettingsRoute = defineRoute({
 export const setMappingSettingsRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/mapping-settings',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'connection.mapping_settings_set',
   params: { id: 'connection' },
