@@ -39,6 +39,8 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+const unknownName = (host: string) => `the host name ${host} is unknown (DNS has no such name)`;
+
 export interface UrlCheckOptions {
   allowPrivate: boolean;
   resolve: Resolver;
@@ -68,9 +70,9 @@ export async function checkPsaUrl(
   try {
     addresses = isIP(host) ? [host] : await opts.resolve(host);
   } catch {
-    return { ok: false, reason: `${host} does not resolve` };
+    return { ok: false, reason: unknownName(host) };
   }
-  if (addresses.length === 0) return { ok: false, reason: `${host} does not resolve` };
+  if (addresses.length === 0) return { ok: false, reason: unknownName(host) };
   const internal = addresses.some(isPrivateAddress) || host === 'localhost';
   if (internal && !opts.allowPrivate) {
     return { ok: false, reason: `${host} is a private or loopback address; use the PSA's public https URL` };

@@ -92,6 +92,15 @@ describe('connecting to a PSA that cannot be reached', () => {
     );
   });
 
+  it('says the host name is unknown', async () => {
+    // .invalid never resolves (RFC 6761).
+    const res = await connect('https://psa.no-such-name.invalid');
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^body\/siteUrl: the host name psa\.no-such-name\.invalid is unknown/,
+    );
+  });
+
   it('refuses a scheme other than https (or http to a simulator) before trying anything', async () => {
     const res = await connect('ftp://127.0.0.1:21');
     expect(res.status).toBe(400);
