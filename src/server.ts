@@ -10,6 +10,7 @@ import { defineBillingQueues, startBillingWorkers } from './jobs/billing-jobs.ts
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
 import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
+import { startWebhookSender } from './jobs/webhook-sender.ts';
 import type { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { loadSecretKey, openDatabase } from './store/open-database.ts';
@@ -65,6 +66,7 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
       await startLinkWorkers(deps, queue);
       await startAlertWorkers(deps, queue);
       await startBillingWorkers(deps, queue);
+      closers.push(startWebhookSender(deps));
     }
     const bootstrap = await bootstrapOperator(db);
     let app: FastifyInstance | undefined;

@@ -74,6 +74,8 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
     | 'alert'
     | 'changeSet'
     | 'billingRun'
+    | 'webhook'
+    | 'webhookDelivery'
   >;
   /**
    * Error codes the handler itself gives beyond those the OpenAPI document derives from the

@@ -57,6 +57,14 @@ import { sourcePartnerPlanRoutes } from './source/partner-plans.ts';
 import { sourcePartnerRoutes } from './source/partners.ts';
 import { sourcePlanRoutes } from './source/plans.ts';
 import { getSourceUsageRoute, sourceUsageRoute } from './source/usage.ts';
+import { listWebhookDeliveriesRoute, retryWebhookDeliveryRoute } from './source/webhooks/deliveries.ts';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  getWebhookRoute,
+  listWebhooksRoute,
+  pingWebhookRoute,
+} from './source/webhooks/subscriptions.ts';
 
 const asRoutes = (...routes: unknown[]) => routes as RouteDef[];
 
@@ -119,6 +127,13 @@ export const sourceApiRoutes: RouteDef[] = [
   putErrorCatalogRoute as unknown as RouteDef,
   sourceUsageRoute as unknown as RouteDef,
   getSourceUsageRoute as unknown as RouteDef,
+  createWebhookRoute as unknown as RouteDef,
+  listWebhooksRoute as unknown as RouteDef,
+  getWebhookRoute as unknown as RouteDef,
+  deleteWebhookRoute as unknown as RouteDef,
+  pingWebhookRoute as unknown as RouteDef,
+  listWebhookDeliveriesRoute as unknown as RouteDef,
+  retryWebhookDeliveryRoute as unknown as RouteDef,
 ];
 
 export const allRoutes: RouteDef[] = [...partnerRoutes, ...sourceApiRoutes];

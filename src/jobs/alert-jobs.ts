@@ -6,7 +6,7 @@ import type { SessionDeps } from './psa-session.ts';
 import type { Queue } from './queue.ts';
 import { tickAlerts } from './alert-moves.ts';
 import { reconcileAlert } from './reconcile-alert.ts';
-import { noteDigests } from './storm.ts';
+import { noteDigests, wakeStalledJoins } from './storm.ts';
 
 const TICK_QUEUE = 'alerts.tick';
 /** Reconcile jobs one worker process runs at once. */
@@ -50,6 +50,7 @@ export async function startAlertWorkers(deps: SessionDeps, queue: Queue): Promis
   await queue.boss.work(TICK_QUEUE, async () => {
     await tickAlerts(deps.db, queue);
     await noteDigests(deps);
+    await wakeStalledJoins(deps.db, queue);
     // Snoozes that ended: their waiting writes go out.
     const woken = await alertsPastSnooze(deps.db, 1000);
     await deps.db.transaction((tx) => enqueueReconciles(queue, tx, woken));

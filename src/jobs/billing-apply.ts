@@ -3,6 +3,7 @@
 // fields that differ, absolute quantities, so repeating it writes nothing twice — then its
 // delivery in the event log, the hub's last written value and the line's outcome, together.
 import type { PsaClient } from '../psa/client.ts';
+import { tellBilling } from './vendor-events.ts';
 import { insertDelivery } from '../store/alerts.ts';
 import { recordIntent, recordWritten } from '../store/billing-lines.ts';
 import { moveChangeSets, recordLineOutcome, type ChangeSet } from '../store/change-sets.ts';
@@ -64,6 +65,17 @@ export async function applyChangeSet(db: Db, client: PsaClient, cs: ChangeSet): 
     if (ok) result.writes++;
     else result.failed++;
   }
-  await moveChangeSets(db, [cs.id], ['approved'], result.failed ? 'failed' : 'applied', null, result.error);
+  await db.transaction(async (tx) => {
+    const moved = await moveChangeSets(
+      tx,
+      [cs.id],
+      ['approved'],
+      result.failed ? 'failed' : 'applied',
+      null,
+      result.error,
+    );
+    if (moved.length && !result.failed)
+      await tellBilling(tx, 'billing.applied', cs, { writes: result.writes });
+  });
   return result;
 }

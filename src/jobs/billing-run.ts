@@ -2,6 +2,7 @@
 // PSA's lines are read a chunk of links at a time, in as few requests as the connector can make
 // them; each link's diff becomes a change set, applied at once unless a safety rule holds it for a
 // person; a held change set that is still wanted is kept (refreshed), not written again.
+import { tellBilling } from './vendor-events.ts';
 import { billingDiff, sameChanges, type ChangeSetPlan, type DesiredLine } from '../core/billing-diff.ts';
 import { billedQuantity, effectiveRules, lineDescription, type BillingRules } from '../core/billing-rules.ts';
 import type { PsaClient } from '../psa/client.ts';
@@ -187,7 +188,7 @@ async function reconcileLink(
     if (rejected && sameChanges(rejected.lines, plan.lines)) return null;
     if (open) await moveChangeSets(tx, [open.id], ['pending'], 'superseded', { by: null, how: 'schedule' });
     ctx.tally.changeSets++;
-    return insertChangeSet(tx, {
+    const id = await insertChangeSet(tx, {
       linkId,
       connectionId: ctx.connection.id,
       organizationId: first.organizationId,
@@ -197,7 +198,15 @@ async function reconcileLink(
       held: plan.held,
       cause: ctx.run.cause,
       lines: planLines(plan, lines),
-    }).then((id) => (plan.held.length ? null : id));
+    });
+    if (!plan.held.length) return id;
+    await tellBilling(
+      tx,
+      'billing.pending_approval',
+      { id, connectionId: ctx.connection.id, organizationId: first.organizationId },
+      { held: plan.held, lines: plan.lines.length },
+    );
+    return null;
   });
   const gone = plan.lines.filter((l) => l.held.includes('target_gone'));
   if (gone.length > 0)

@@ -1,20 +1,17 @@
 // Connecting a partner's PSA: the URL checked, the credentials tried against the PSA, the
 // permissions read, and only then the connection saved with its credentials sealed.
-import { lookup } from 'node:dns/promises';
 import { AppError } from '../core/errors.ts';
 import { memoryCache, type PsaClient } from '../psa/client.ts';
 import { isPsaError } from '../psa/errors.ts';
 import { guardedFetch, type OutboundPolicy } from '../psa/guarded-fetch.ts';
 import { connectors } from '../psa/index.ts';
-import { checkPsaUrl, type Resolver } from '../psa/outbound-url.ts';
+import { checkPsaUrl, systemResolver, type Resolver } from '../psa/outbound-url.ts';
 import type { PermissionCheck, PsaIdentity, PsaKind } from '../psa/types.ts';
 
 export interface ConnectDeps {
   allowPrivatePsaHosts: boolean;
   resolve?: Resolver;
 }
-
-const systemResolver: Resolver = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
 
 /** The checked site URL and the credential fields split into secret and shown-again parts. */
 export async function checkConnectionInput(

@@ -3,6 +3,7 @@
 // second), notes, status changes. Each attempt is a delivery in the event log. Wants wait (with the
 // reason) while the organization has nowhere for tickets to go; a want that keeps failing makes the
 // alert dead until someone retries it.
+import { tellTicketCreated } from './vendor-events.ts';
 import { applyTicketObserved, withTicketId, type AlertState, type Want } from '../core/alert-lifecycle.ts';
 import { ticketText, wantNoteText } from '../core/alert-text.ts';
 import { describe, type Catalog } from '../core/error-catalog.ts';
@@ -19,6 +20,8 @@ import {
   type TicketRef,
 } from '../store/alerts.ts';
 import { getConnection, type Connection } from '../store/connections.ts';
+import { claimFirstTicket, releaseToWait } from '../store/digest-joins.ts';
+import { getDigest } from '../store/digests.ts';
 import { getOrganization } from '../store/organizations.ts';
 import { snoozeInForce } from '../store/snoozes.ts';
 import { currentCatalog } from './error-catalog.ts';
@@ -130,12 +133,23 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
         mayExist: prior > 0,
         catalog: await currentCatalog(deps.db),
       };
-      if (item.want.type === 'create_ticket' && prior === 0) {
-        // The intent, before the create: a retry after a crash from here on looks for the ticket first.
-        await saveProgress(deps, alert, alert.state, alert.wants, alert.tickets, null, 1);
-      }
+      // The intent, before the create: a retry after a crash from here on looks for the ticket first.
+      // It is a claim too: a storm's join may have given the alert its ticket meanwhile (then look again).
+      if (
+        item.want.type === 'create_ticket' &&
+        prior === 0 &&
+        !(await claimFirstTicket(deps.db, alertId, item.episode))
+      )
+        continue;
       if (item.want.type === 'add_note' && (await technicianClosed(deps, step))) continue;
       const done = await carryOut(step);
+      if (done && 'waiting' in done) {
+        // On a digest whose ticket is being made: no attempt failed, the alert waits for the ticket
+        // (whoever makes it hands it to the digest's waiting members) — unless it is there by now.
+        await releaseToWait(deps.db, alertId, done.waiting);
+        if ((await getDigest(deps.db, done.digestId))?.ticketId) continue;
+        return 'waiting';
+      }
       const tickets = { ...alert.tickets };
       if (done?.ticket) tickets[String(item.episode)] = done.ticket;
       await deps.db.transaction(async (tx) => {
@@ -157,6 +171,8 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
             tx,
             delivery(alert, dest.connection, done, 'ok', performance.now() - started, prior + 1),
           );
+        if (done?.ticket && item.want.type === 'create_ticket')
+          await tellTicketCreated(tx, alert, dest.connection, done.ticket);
       });
     } catch (err) {
       const attempt = prior + 1;
@@ -283,7 +299,7 @@ function requestOf(s: Step): Record<string, unknown> {
 const severityPriority = (s: Step) =>
   s.settings.priority[s.state.severity ?? 'default'] ?? s.settings.priority.default;
 
-async function carryOut(s: Step): Promise<Done | null> {
+async function carryOut(s: Step): Promise<Done | { waiting: string; digestId: string } | null> {
   const { want } = s.item;
   const action = actionOf(want);
   const description = describe(s.catalog, {
@@ -325,7 +341,7 @@ async function carryOut(s: Step): Promise<Done | null> {
       statusId,
       priorityId,
     });
-    if (storm) return { action, ...storm };
+    if (storm) return 'waiting' in storm ? storm : { action, ...storm };
     const ticket = await s.client.createTicket({
       companyId: s.companyId,
       title: text.title,

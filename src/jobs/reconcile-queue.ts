@@ -27,3 +27,18 @@ export async function enqueueReconciles(queue: Queue, tx: Db, alertIds: string[]
     })),
   );
 }
+
+/**
+ * In `tx`, which holds these alerts' rows locked with nothing left for them to do: drop their
+ * waiting reconcile jobs (a storm's join did their work), so that thousands of empty jobs do not
+ * stand in line before the connection's next real one. pg-boss has no delete by singleton key; its
+ * job table (pg-boss docs, sql/job-table) is keyed by name, singleton_key and state. Safe against a
+ * want arriving meanwhile: ingestion locks the alert before it enqueues, so it enqueues afresh after.
+ */
+export async function dropWaitingReconciles(tx: Db, alertIds: string[]): Promise<void> {
+  if (alertIds.length === 0) return;
+  await tx.query(
+    `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state = 'created'`,
+    [RECONCILE_QUEUE, alertIds],
+  );
+}

@@ -1,6 +1,7 @@
 // A partner types the PSA's URL; the hub will send credentials there. So it must be https on a public
 // host: never loopback, link-local or private addresses (or names resolving to them), which would let
 // a partner aim the hub at internal services. Tests and the demo opt in to private hosts explicitly.
+import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
 export type Resolver = (hostname: string) => Promise<string[]>;
@@ -82,3 +83,7 @@ export async function checkPsaUrl(
   }
   return { ok: true, url: `${url.protocol}//${url.host}` };
 }
+
+/** The system's DNS, every address of the name. */
+export const systemResolver: Resolver = async (host) =>
+  (await lookup(host, { all: true })).map((a) => a.address);

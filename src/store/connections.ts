@@ -1,6 +1,7 @@
 // PSA connections. The public `Connection` type has no credentials at all: they are sealed in the
 // row and only `openCredentials` returns them, to the code that talks to the PSA.
 import type { Db } from './db.ts';
+import { emitWebhookEvent } from './webhooks.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export type ConnectionKind = 'connectwise' | 'autotask' | 'halopsa';
@@ -133,30 +134,83 @@ export async function replaceCredentials(
   id: string,
   c: { siteUrl: string; credentials: Record<string, string>; credentialHints: Record<string, string> },
 ): Promise<Connection> {
-  const [row] = await db.query<ConnectionRow>(
-    `UPDATE connections SET site_url = $2, credentials_sealed = $3, credential_hints = $4, status = 'connected',
-            failing_since = NULL, last_error = NULL, last_success_at = now(), updated_at = now()
-      WHERE id = $1 RETURNING ${columns}`,
-    [id, c.siteUrl, box.seal(JSON.stringify(c.credentials)), JSON.stringify(c.credentialHints)],
-  );
-  return toConnection(row!);
+  return db.transaction(async (tx) => {
+    // New credentials that worked end a failure: the vendor hears of the recovery as from a check.
+    const [was] = await tx.query<{ status: ConnectionStatus }>(
+      'SELECT status FROM connections WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    const [row] = await tx.query<ConnectionRow & { partner_external_id: string | null }>(
+      `UPDATE connections SET site_url = $2, credentials_sealed = $3, credential_hints = $4, status = 'connected',
+              failing_since = NULL, last_error = NULL, last_success_at = now(), updated_at = now()
+        WHERE id = $1 RETURNING ${columns}, ${partnerExternalId}`,
+      [id, c.siteUrl, box.seal(JSON.stringify(c.credentials)), JSON.stringify(c.credentialHints)],
+    );
+    if (was?.status === 'failing') await tellHealth(tx, row!, { ok: true });
+    return toConnection(row!);
+  });
 }
 
 /** Record the outcome of a call to the PSA: health as the list shows it. */
 export async function recordHealth(db: Db, id: string, outcome: { ok: true } | { ok: false; error: string }) {
-  if (outcome.ok) {
-    await db.query(
-      `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
-        WHERE id = $1 AND revoked_at IS NULL`,
-      [id],
+  await db.transaction(async (tx) => {
+    // The change of status first: only the call that makes it tells the vendor platform (the row
+    // lock orders concurrent calls, so a burst of failures is one connection.failing).
+    const [changed] = await tx.query<{
+      id: string;
+      name: string;
+      kind: string;
+      partner_id: string;
+      partner_external_id: string | null;
+      failing_since: Date | null;
+    }>(
+      outcome.ok
+        ? `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
+            WHERE id = $1 AND revoked_at IS NULL AND status = 'failing'
+            RETURNING ${transitionColumns}`
+        : `UPDATE connections SET status = 'failing', failing_since = now(), last_error = $2
+            WHERE id = $1 AND revoked_at IS NULL AND status <> 'failing'
+            RETURNING ${transitionColumns}`,
+      outcome.ok ? [id] : [id, outcome.error],
     );
-  } else {
-    await db.query(
-      `UPDATE connections SET status = 'failing', failing_since = coalesce(failing_since, now()), last_error = $2
-        WHERE id = $1 AND revoked_at IS NULL`,
-      [id, outcome.error],
-    );
-  }
+    if (changed) return tellHealth(tx, changed, outcome);
+    if (outcome.ok) {
+      await tx.query(
+        `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
+          WHERE id = $1 AND revoked_at IS NULL`,
+        [id],
+      );
+    } else {
+      await tx.query(
+        `UPDATE connections SET status = 'failing', failing_since = coalesce(failing_since, now()), last_error = $2
+          WHERE id = $1 AND revoked_at IS NULL`,
+        [id, outcome.error],
+      );
+    }
+  });
+}
+
+const partnerExternalId = `(SELECT external_id FROM partners WHERE partners.id = connections.partner_id) AS partner_external_id`;
+const transitionColumns = `id, name, kind, partner_id, failing_since, ${partnerExternalId}`;
+
+/** In `tx`: the vendor platform hears that a connection started failing, or works again. */
+async function tellHealth(
+  tx: Db,
+  c: {
+    id: string;
+    name: string;
+    kind: string;
+    partner_id: string;
+    partner_external_id: string | null;
+    failing_since: Date | null;
+  },
+  outcome: { ok: true } | { ok: false; error: string },
+): Promise<void> {
+  await emitWebhookEvent(tx, outcome.ok ? 'connection.recovered' : 'connection.failing', {
+    connection: { id: c.id, name: c.name, kind: c.kind },
+    partner: { id: c.partner_id, externalId: c.partner_external_id },
+    ...(outcome.ok ? {} : { error: outcome.error, failingSince: c.failing_since }),
+  });
 }
 
 export async function setDefaultConnection(db: Db, connection: Connection): Promise<void> {

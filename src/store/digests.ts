@@ -1,4 +1,5 @@
-// Digest and incident tickets (storm control): one PSA ticket standing for many alerts.
+// Digest and incident tickets (storm control): one PSA ticket standing for many alerts. An alert
+// joins one by a row in digest_alerts, so joins never wait on each other.
 import type { Db } from './db.ts';
 
 export interface Digest {
@@ -8,12 +9,11 @@ export interface Digest {
   companyId: string;
   key: string;
   openedAt: Date;
+  /** The alert that opened it and makes its ticket (null once that alert is gone). */
+  openedBy: string | null;
   ticketId: string | null;
   ticketNumber: string | null;
-  alertIds: string[];
   resolvedAt: Date | null;
-  /** How many of alertIds the ticket names already. */
-  listed: number;
   /** The failing count the ticket last reported. */
   failingNoted: number;
 }
@@ -25,11 +25,10 @@ interface Row {
   company_id: string;
   key: string;
   opened_at: Date;
+  opened_by: string | null;
   ticket_id: string | null;
   ticket_number: string | null;
-  alert_ids: string[];
   resolved_at: Date | null;
-  listed: number;
   failing_noted: number;
 }
 
@@ -40,15 +39,14 @@ const toDigest = (r: Row): Digest => ({
   companyId: r.company_id,
   key: r.key,
   openedAt: r.opened_at,
+  openedBy: r.opened_by,
   ticketId: r.ticket_id,
   ticketNumber: r.ticket_number,
-  alertIds: r.alert_ids,
   resolvedAt: r.resolved_at,
-  listed: r.listed,
   failingNoted: r.failing_noted,
 });
 
-/** The open digest of this kind and key on the connection opened within `withinMs`, locked. */
+/** The open digest of this kind and key on the connection opened within `withinMs`. */
 export async function openDigest(
   db: Db,
   d: { kind: Digest['kind']; connectionId: string; key: string; withinMs: number },
@@ -56,21 +54,26 @@ export async function openDigest(
   const [row] = await db.query<Row>(
     `SELECT * FROM digests WHERE connection_id = $1 AND kind = $2 AND key = $3 AND resolved_at IS NULL
         AND opened_at > now() - make_interval(secs => $4::double precision / 1000)
-      ORDER BY opened_at DESC LIMIT 1 FOR UPDATE`,
+      ORDER BY opened_at DESC LIMIT 1`,
     [d.connectionId, d.kind, d.key, d.withinMs],
   );
   return row && toDigest(row);
 }
 
+/** A new digest, opened by `alertId`, which joins it as already named (its ticket's description). */
 export async function createDigest(
   db: Db,
   d: { kind: Digest['kind']; connectionId: string; companyId: string; key: string; alertId: string },
 ): Promise<Digest> {
   const [row] = await db.query<Row>(
-    `INSERT INTO digests (kind, connection_id, company_id, key, alert_ids) VALUES ($1, $2, $3, $4, ARRAY[$5::uuid])
+    `INSERT INTO digests (kind, connection_id, company_id, key, opened_by) VALUES ($1, $2, $3, $4, $5)
      RETURNING *`,
     [d.kind, d.connectionId, d.companyId, d.key, d.alertId],
   );
+  await db.query('INSERT INTO digest_alerts (digest_id, alert_id, noted_at) VALUES ($1, $2, now())', [
+    row!.id,
+    d.alertId,
+  ]);
   return toDigest(row!);
 }
 
@@ -79,11 +82,27 @@ export async function getDigest(db: Db, id: string): Promise<Digest | undefined>
   return row && toDigest(row);
 }
 
-export async function addDigestAlert(db: Db, id: string, alertId: string): Promise<void> {
-  await db.query(
-    `UPDATE digests SET alert_ids = array_append(alert_ids, $2::uuid) WHERE id = $1 AND NOT ($2::uuid = ANY(alert_ids))`,
+/** The alert joins the digest (one insert); false when it had joined already. */
+export async function joinDigest(db: Db, id: string, alertId: string): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO digest_alerts (digest_id, alert_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING alert_id`,
     [id, alertId],
   );
+  return rows.length > 0;
+}
+
+/** `alertId` takes over making the digest's ticket from `from`; false when another did first. */
+export async function adoptDigest(
+  db: Db,
+  id: string,
+  from: string | null,
+  alertId: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE digests SET opened_by = $3 WHERE id = $1 AND opened_by IS NOT DISTINCT FROM $2 AND ticket_id IS NULL RETURNING id',
+    [id, from, alertId],
+  );
+  return rows.length > 0;
 }
 
 export async function setDigestTicket(db: Db, id: string, ticket: { id: string; number: string | null }) {
@@ -109,40 +128,77 @@ export async function ticketsMadeLastHour(db: Db, connectionId: string, companyI
   return row!.n;
 }
 
-/** Failing alerts of the partner's organizations opened since `since`, with their error codes. */
-export async function recentFailingAlerts(db: Db, partnerId: string, since: Date) {
-  return db.query<{ organization_id: string; error_code: string | null; condition: string }>(
-    `SELECT a.organization_id, a.state->>'errorCode' AS error_code, a.condition
+/**
+ * Organizations of the partner with a failing alert opened since `since`, per error code: counts,
+ * not rows, so deciding an incident costs one small answer however many alerts fail.
+ */
+export async function failingOrganizationsByCode(db: Db, partnerId: string, since: Date) {
+  return db.query<{ error_code: string | null; organizations: number }>(
+    `SELECT a.state->>'errorCode' AS error_code, count(DISTINCT a.organization_id)::int AS organizations
        FROM alerts a JOIN organizations o ON o.id = a.organization_id
-      WHERE o.partner_id = $1 AND a.status = 'failing' AND (a.state->>'openedAt')::timestamptz >= $2`,
+      WHERE o.partner_id = $1 AND a.status = 'failing' AND (a.state->>'openedAt')::timestamptz >= $2
+      GROUP BY 1`,
     [partnerId, since],
   );
 }
 
-/** Alerts of the digest still failing. */
-export async function failingDigestAlerts(db: Db, alertIds: string[]): Promise<number> {
+/**
+ * Organizations of the partner failing since `since` with one of these error codes, the one given
+ * counted in any case (its alert fails now).
+ */
+export async function failingOrganizationsWith(
+  db: Db,
+  q: { partnerId: string; since: Date; codes: string[]; organizationId: string },
+): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM alerts WHERE id = ANY($1::uuid[]) AND status = 'failing'`,
-    [alertIds],
+    `SELECT count(*)::int AS n FROM (
+       SELECT a.organization_id FROM alerts a JOIN organizations o ON o.id = a.organization_id
+        WHERE o.partner_id = $1 AND a.status = 'failing' AND (a.state->>'openedAt')::timestamptz >= $2
+          AND a.state->>'errorCode' = ANY($3::text[])
+       UNION SELECT $4::uuid) x`,
+    [q.partnerId, q.since, q.codes, q.organizationId],
   );
   return row!.n;
 }
 
+/** The digest's alerts, and how many of them still fail. */
+export async function digestCounts(db: Db, id: string): Promise<{ alerts: number; failing: number }> {
+  const [row] = await db.query<{ alerts: number; failing: number }>(
+    `SELECT count(*)::int AS alerts, count(*) FILTER (WHERE a.status = 'failing')::int AS failing
+       FROM digest_alerts j JOIN alerts a ON a.id = j.alert_id WHERE j.digest_id = $1`,
+    [id],
+  );
+  return row!;
+}
+
+export type DigestNews = Digest & { alerts: number; failing: number; unnoted: number };
+
 /**
  * Open digests with a ticket whose news is not on it yet: alerts joined since the last note, or a
- * failing count that changed; with their failing count now.
+ * failing count that changed; with their counts now.
  */
-export async function digestsWithNews(db: Db, limit: number): Promise<(Digest & { failing: number })[]> {
-  const rows = await db.query<Row & { failing: number }>(
-    `SELECT * FROM (
-       SELECT d.*, (SELECT count(*) FROM alerts a WHERE a.id = ANY(d.alert_ids) AND a.status = 'failing')::int
-                AS failing
-         FROM digests d WHERE d.resolved_at IS NULL AND d.ticket_id IS NOT NULL) x
-      WHERE x.listed < cardinality(x.alert_ids) OR x.failing <> x.failing_noted
-      ORDER BY x.opened_at LIMIT $1`,
+export async function digestsWithNews(db: Db, limit: number): Promise<DigestNews[]> {
+  const rows = await db.query<Row & { alerts: number; failing: number; unnoted: number }>(
+    `SELECT d.*, c.alerts, c.failing, c.unnoted
+       FROM digests d
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS alerts, count(*) FILTER (WHERE a.status = 'failing')::int AS failing,
+               count(*) FILTER (WHERE j.noted_at IS NULL)::int AS unnoted
+          FROM digest_alerts j JOIN alerts a ON a.id = j.alert_id WHERE j.digest_id = d.id) c
+      WHERE d.resolved_at IS NULL AND d.ticket_id IS NOT NULL AND (c.unnoted > 0 OR c.failing <> d.failing_noted)
+      ORDER BY d.opened_at LIMIT $1`,
     [limit],
   );
-  return rows.map((r) => ({ ...toDigest(r), failing: r.failing }));
+  return rows.map((r) => ({ ...toDigest(r), alerts: r.alerts, failing: r.failing, unnoted: r.unnoted }));
+}
+
+/** The alerts that joined since the last note, in the order they joined. */
+export async function unnotedJoins(db: Db, id: string): Promise<string[]> {
+  const rows = await db.query<{ alert_id: string }>(
+    'SELECT alert_id FROM digest_alerts WHERE digest_id = $1 AND noted_at IS NULL ORDER BY seq',
+    [id],
+  );
+  return rows.map((r) => r.alert_id);
 }
 
 /** One line's worth of each alert, in the order given: organization, condition, resource, error. */
@@ -162,10 +218,16 @@ export async function digestAlertLines(db: Db, alertIds: string[]) {
   );
 }
 
-export async function markDigestNoted(db: Db, id: string, listed: number, failing: number): Promise<void> {
-  await db.query('UPDATE digests SET listed = GREATEST(listed, $2), failing_noted = $3 WHERE id = $1', [
-    id,
-    listed,
-    failing,
-  ]);
+/** After a note: these joins are on the ticket, and it reported `failing`. */
+export async function markDigestNoted(
+  db: Db,
+  id: string,
+  alertIds: string[],
+  failing: number,
+): Promise<void> {
+  await db.query(
+    'UPDATE digest_alerts SET noted_at = now() WHERE digest_id = $1 AND alert_id = ANY($2::uuid[]) AND noted_at IS NULL',
+    [id, alertIds],
+  );
+  await db.query('UPDATE digests SET failing_noted = $2 WHERE id = $1', [id, failing]);
 }

@@ -1,7 +1,8 @@
 // Billing against the ConnectWise simulator over HTTP, as a partner lives it: preview by default,
 // approval, auto mode, holds (drop to zero, threshold, hand edits) approved, rejected, overwritten
 // or superseded, the rules (included, rounding, minimum, price, description), and a second run
-// with nothing changed writing nothing.
+// with nothing changed writing nothing. The vendor platform's webhook hears of the set waiting for
+// approval and of it written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import {
@@ -16,6 +17,8 @@ import {
 import type { Client } from '../support/client.ts';
 import { cwApi } from '../support/connectwise-api.ts';
 import { seedTree, startTestHub, type TestHub } from '../support/hub.ts';
+import { until } from '../support/alerts.ts';
+import { startReceiver, type Receiver } from '../support/webhook-receiver.ts';
 
 let t: TestHub;
 let tree: Awaited<ReturnType<typeof seedTree>>;
@@ -26,6 +29,7 @@ let planId: string;
 let planExt: string;
 let companies: { companyId: string }[];
 let nextCompany = 0;
+let vendor: Receiver;
 
 interface Linked {
   org: string;
@@ -85,8 +89,15 @@ beforeAll(async () => {
     await t.hub.db.query<{ id: string }>('SELECT id FROM plans WHERE external_id = $1', [planExt])
   )[0]!.id;
   companies = await billingCompanies(cw.url, 12);
+  vendor = await startReceiver();
+  const hook = await t.source.post('/api/v1/source/webhooks', {
+    url: vendor.url,
+    events: ['billing.pending_approval', 'billing.applied'],
+  });
+  expect(hook.status, hook.text).toBe(201);
 });
 afterAll(async () => {
+  await vendor?.stop();
   await cw?.stop();
   await t?.stop();
 });
@@ -108,6 +119,17 @@ describe('a new connection previews', () => {
     expect(await quantityOf(l)).toBe(before + 3);
     const [applied] = await changeSetsOf(admin, l.org);
     expect(applied).toMatchObject({ id: cs!.id, state: 'applied' });
+    const told = await until(
+      'the vendor told of both',
+      async () => vendor.got.map((r) => JSON.parse(r.body)).filter((e) => e.data.changeSet.id === cs!.id),
+      (events) => events.length === 2,
+    );
+    expect(told.map((e) => e.type).sort()).toEqual(['billing.applied', 'billing.pending_approval']);
+    expect(told.find((e) => e.type === 'billing.pending_approval').data).toMatchObject({
+      organization: { id: l.org, externalId: l.ext },
+      changeSet: { connectionId: conn, held: ['preview'] },
+    });
+    expect(told.find((e) => e.type === 'billing.applied').data.changeSet).toMatchObject({ writes: 1 });
     const history = await admin.get(`/api/v1/organizations/${l.org}/billing-history`);
     expect(history.body.items[0]).toMatchObject({
       before,

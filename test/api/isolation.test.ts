@@ -1,6 +1,7 @@
 // Tenant isolation, walked over the registered route list: every Partner API route is called by a
 // user of one partner against another partner's records, and by a sub-reseller against its parent's.
 // A route added later is covered automatically; one with an :id it does not classify fails here.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerRoutes } from '../../src/api/routes.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
@@ -85,6 +86,8 @@ beforeAll(async () => {
     );
     return { changeSet: cs!.id, billingRun: run!.id };
   };
+  // Webhooks belong to the vendor platform (Source API), not to a partner: no partner route names them.
+  const vendorWide = { webhook: randomUUID(), webhookDelivery: randomUUID() };
   const connB = await connect(tree.partners.resB);
   const connA = await connect(tree.partners.resA);
   const logB = await alertWithDelivery(tree.orgs.orgB, tree.partners.resB, connB);
@@ -98,6 +101,7 @@ beforeAll(async () => {
     plan: await planId(tree.ext('planB')),
     token: tokenB.body.info.id,
     sourceKey: key,
+    ...vendorWide,
     externalPartner: tree.ext('resB'),
     connection: connB,
     psaKind: 'halopsa',
@@ -113,6 +117,7 @@ beforeAll(async () => {
     plan: await planId(tree.ext('planA')),
     token: tokenA.body.info.id,
     sourceKey: key,
+    ...vendorWide,
     externalPartner: tree.ext('resA'),
     connection: connA,
     psaKind: 'halopsa',

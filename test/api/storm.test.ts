@@ -2,7 +2,8 @@
 // ticket takes the rest as notes and resolves when all recover; many organizations failing with one
 // error class at once make one incident ticket on the catch-all company instead of one each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noteDigests } from '../../src/jobs/storm.ts';
+import { noteDigests, wakeStalledJoins } from '../../src/jobs/storm.ts';
+import { joinDigest, unnotedJoins } from '../../src/store/digests.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/index.ts';
 import { ticketSettingsFromPickLists, until } from '../support/alerts.ts';
 import type { Client } from '../support/client.ts';
@@ -68,6 +69,42 @@ async function mapping(body: Row) {
   if (res.status !== 200) throw new Error(res.text);
   return res.body;
 }
+
+/** The alerts of these organizations with the digest their ticket is on, if any. */
+const alertsOf = (orgIds: string[]) =>
+  t.hub.db.query<{ id: string; digest: string | null; waiting: string | null }>(
+    `SELECT id, tickets->(state->>'episode')->>'digestId' AS digest, waiting_reason AS waiting
+       FROM alerts WHERE organization_id = ANY($1::uuid[]) ORDER BY id`,
+    [orgIds],
+  );
+
+const deliveriesOf = (orgIds: string[]) =>
+  t.hub.db.query<{ alert_id: string; action: string; outcome: string; answer: string }>(
+    'SELECT alert_id, action, outcome, answer FROM deliveries WHERE organization_id = ANY($1::uuid[])',
+    [orgIds],
+  );
+
+/** A fresh incident setting for each test: the digests of earlier tests are closed first. */
+async function incidents(organizations: number) {
+  await t.hub.db.query('UPDATE digests SET resolved_at = now() WHERE resolved_at IS NULL');
+  await mapping({
+    catchAllCompanyId: '2',
+    maxTicketsPerCompanyHour: 100,
+    incidentOrganizations: organizations,
+    incidentWindowMinutes: 10,
+  });
+}
+
+async function outage(label: string, n: number) {
+  const orgs = [];
+  for (let i = 0; i < n; i++) orgs.push(await linkedOrg(`${label} ${i} ${tree.tag}`, String(10 + (i % 5))));
+  return orgs;
+}
+
+const ticketCreates = async () =>
+  (
+    (await fetch(`${cw.url}/_sim/requests`).then((r) => r.json())) as { method: string; path: string }[]
+  ).filter((r) => r.method === 'POST' && /service\/tickets$/.test(r.path)).length;
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -187,5 +224,147 @@ describe('storm control', () => {
     expect(String(notes[0]!.text)).toMatch(/Now failing: 4 of 4\.$/);
     const incident = (await records('tickets')).find((r) => String(r.id) === made[0]!.id)!;
     expect((incident.company as { id: number }).id).toBe(2);
+  });
+
+  it('joins are rows: alerts joining one incident at once all land on it, once each', async () => {
+    await incidents(3);
+    const before = (await tickets()).length;
+    const orgs = await outage('Joining Org', 30);
+    await t.source.post('/api/v1/source/events', {
+      events: orgs.map((o) => event(o.ext, 'failing', 'backup.email', 'graph.503')),
+    });
+    await settle(orgs.map((o) => o.id));
+    const made = (await tickets()).slice(before);
+    expect(made.map((x) => x.title)).toEqual([expect.stringMatching(/^Incident:/)]);
+    const alerts = await alertsOf(orgs.map((o) => o.id));
+    const digest = alerts[0]!.digest!;
+    expect(alerts.every((a) => a.digest === digest && a.waiting === null)).toBe(true);
+    const members = await t.hub.db.query<{ alert_id: string }>(
+      'SELECT alert_id FROM digest_alerts WHERE digest_id = $1 ORDER BY alert_id',
+      [digest],
+    );
+    expect(members.map((m) => m.alert_id)).toEqual(alerts.map((a) => a.id));
+    // One delivery per alert, none failed: the joins taken along and the alerts' own jobs never both count.
+    const log = await deliveriesOf(orgs.map((o) => o.id));
+    expect(log.every((d) => d.action === 'create' && d.outcome === 'ok')).toBe(true);
+    expect(log.map((d) => d.alert_id).sort()).toEqual(alerts.map((a) => a.id));
+
+    // Two workers joining at once (on PostgreSQL, two connections): each join is its own row, and
+    // the same alert joining twice is one.
+    const more = await outage('Late Org', 2);
+    await mapping({ catchAllCompanyId: '2', maxTicketsPerCompanyHour: 100, incidentOrganizations: 0 });
+    await t.source.post('/api/v1/source/events', {
+      events: more.map((o) => event(o.ext, 'failing', 'backup.email', 'custom.thing')),
+    });
+    await settle(more.map((o) => o.id));
+    const [a, b] = (await alertsOf(more.map((o) => o.id))).map((x) => x.id);
+    const joined = await Promise.all([
+      joinDigest(t.hub.db, digest, a!),
+      joinDigest(t.hub.db, digest, b!),
+      joinDigest(t.hub.db, digest, a!),
+    ]);
+    expect(joined.filter(Boolean)).toHaveLength(2);
+    expect((await unnotedJoins(t.hub.db, digest)).slice(-2).sort()).toEqual([a, b].sort());
+  });
+
+  it('an alert joining a digest whose ticket is being made waits for it, with no failed delivery', async () => {
+    await incidents(3);
+    // The incident ticket takes its time to make: the other alerts join meanwhile.
+    await fetch(`${cw.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'POST', path: 'service/tickets$', latencyMs: 1500, times: 1 }),
+    });
+    const creates = await ticketCreates();
+    const orgs = await outage('Waiting Org', 8);
+    await t.source.post('/api/v1/source/events', {
+      events: orgs.map((o) => event(o.ext, 'failing', 'backup.contacts', 'graph.503')),
+    });
+    await settle(orgs.map((o) => o.id));
+    expect((await ticketCreates()) - creates).toBe(1);
+    const alerts = await alertsOf(orgs.map((o) => o.id));
+    expect(new Set(alerts.map((a) => a.digest)).size).toBe(1);
+    expect(alerts.every((a) => a.digest && a.waiting === null)).toBe(true);
+    const log = await deliveriesOf(orgs.map((o) => o.id));
+    expect(log.filter((d) => d.outcome !== 'ok')).toEqual([]);
+    expect(log).toHaveLength(8);
+  });
+
+  it('the minute note lists exactly the alerts that joined since the last note', async () => {
+    await incidents(3);
+    const first = await outage('First Wave', 4);
+    await t.source.post('/api/v1/source/events', {
+      events: first.map((o) => event(o.ext, 'failing', 'backup.calendar', 'graph.503')),
+    });
+    await settle(first.map((o) => o.id));
+    const digest = (await alertsOf([first[0]!.id]))[0]!.digest!;
+    const ticketId = (
+      await t.hub.db.query<{ ticket_id: string }>('SELECT ticket_id FROM digests WHERE id = $1', [digest])
+    )[0]!.ticket_id;
+    const notes = async () =>
+      (await records('notes'))
+        .filter((n) => String(n.ticketId) === ticketId)
+        .map((n) => String(n.text))
+        .slice(1);
+    expect(await noteDigests(t.hub.deps)).toBe(1);
+    expect(await notes()).toEqual([
+      expect.stringMatching(/^Also failing \(3 more\):\n(- First Wave \d[^\n]*\n){3}Now failing: 4 of 4\.$/),
+    ]);
+
+    const second = await outage('Second Wave', 2);
+    await t.source.post('/api/v1/source/events', {
+      events: second.map((o) => event(o.ext, 'failing', 'backup.calendar', 'graph.503')),
+    });
+    await settle(second.map((o) => o.id));
+    expect(await noteDigests(t.hub.deps)).toBe(1);
+    expect((await notes())[1]).toMatch(
+      /^Also failing \(2 more\):\n- Second Wave \d[^\n]*\n- Second Wave \d[^\n]*\nNow failing: 6 of 6\.$/,
+    );
+    expect(await unnotedJoins(t.hub.db, digest)).toEqual([]);
+    expect(await noteDigests(t.hub.deps)).toBe(0);
+    expect(await notes()).toHaveLength(2);
+  });
+
+  it('when the alert making a digest ticket dies, a waiting member makes it', async () => {
+    await incidents(3);
+    // The opener's create is refused after a while (a 400: it is dead at once); the others joined meanwhile.
+    await fetch(`${cw.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        method: 'POST',
+        path: 'service/tickets$',
+        latencyMs: 1000,
+        status: 400,
+        times: 1,
+      }),
+    });
+    const orgs = await outage('Orphan Org', 6);
+    await t.source.post('/api/v1/source/events', {
+      events: orgs.map((o) => event(o.ext, 'failing', 'backup.tasks', 'graph.503')),
+    });
+    const ids = orgs.map((o) => o.id);
+    const dead = async () =>
+      (
+        await t.hub.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM alerts WHERE organization_id = ANY($1::uuid[]) AND dead_at IS NOT NULL',
+          [ids],
+        )
+      )[0]!.n;
+    await until('the opener dead', dead, (n) => n === 1);
+    // The tick wakes members still waiting a minute after the digest opened.
+    await t.hub.db.query(
+      `UPDATE digests SET opened_at = now() - interval '2 minutes' WHERE ticket_id IS NULL AND resolved_at IS NULL`,
+    );
+    const onTicket = await until(
+      'the other five on one ticket',
+      async () => {
+        await wakeStalledJoins(t.hub.db, t.hub.queue);
+        return (await alertsOf(ids)).filter((a) => a.digest !== null);
+      },
+      (a) => a.length === 5,
+    );
+    expect(new Set(onTicket.map((a) => a.digest)).size).toBe(1);
+    expect(await dead()).toBe(1);
   });
 });

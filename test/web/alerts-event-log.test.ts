@@ -67,7 +67,7 @@ const signInOwner = () => rig.signedIn(ownerEmail, '/integrations');
 test('alerts: the failing alert with its ticket, filters, details, and a reprocessed selection', async () => {
   const { page, problems, close } = await signInOwner();
   try {
-    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: orgName });
     await row.waitFor();
     await row.getByText('failing').waitFor();
@@ -137,7 +137,7 @@ test('a viewer sees alerts and writes, and can neither select, reprocess nor ret
   const { page, close } = await rig.open('/');
   try {
     await signInFirstTime(page, viewer);
-    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     await page.getByRole('row').filter({ hasText: orgName }).waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Reprocess|Retry/ }).count()).toBe(0);

@@ -135,7 +135,7 @@ test('a session that ends elsewhere leads back to the sign-in page, not to an er
   try {
     await signInFirstTime(page, user);
     await page.context().clearCookies();
-    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   } finally {
     await close();

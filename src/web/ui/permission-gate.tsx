@@ -4,6 +4,11 @@ import type { ReactNode } from 'react';
 import { can, type PortalPermission } from '../auth/permissions.ts';
 import { useCurrentUser } from '../auth/current-user.tsx';
 
+/** The same decision as a value, for a list that asks once rather than once per row. */
+export function useCan(permission: PortalPermission): boolean {
+  return can(useCurrentUser().user, permission);
+}
+
 export function PermissionGate({
   permission,
   children,
@@ -13,6 +18,5 @@ export function PermissionGate({
   children: ReactNode;
   fallback?: ReactNode;
 }) {
-  const { user } = useCurrentUser();
-  return <>{can(user, permission) ? children : fallback}</>;
+  return <>{useCan(permission) ? children : fallback}</>;
 }

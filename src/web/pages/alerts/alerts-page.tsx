@@ -18,7 +18,8 @@ import { useAlerts, useReprocessAlerts, useRetryAlert, type AlertFilters } from 
 import { formatWhen } from '../../ui/format-when.ts';
 import { notify } from '../../ui/notify.ts';
 import { PermissionGate } from '../../ui/permission-gate.tsx';
-import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../ui/states.tsx';
+import { ListStates } from '../../ui/list-states.tsx';
+import { errorMessage } from '../../ui/states.tsx';
 import { useUrlFilters } from '../../ui/use-url-filters.ts';
 import { AlertDetail } from './components/alert-detail.tsx';
 import { AlertFilterBar, alertFilterNames } from './components/alert-filters.tsx';
@@ -85,70 +86,63 @@ export function AlertsPage() {
           </Button>
         </Group>
       </PermissionGate>
-      {alerts.isPending ? (
-        <LoadingState what="alerts" />
-      ) : alerts.isError ? (
-        <ErrorState what="alerts" error={alerts.error} onRetry={() => void alerts.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No alert matches these filters' : 'No alerts yet'}
-          next={
-            filtered
-              ? 'Clear a filter to see more.'
-              : 'Alerts appear when the vendor platform reports a failure for one of your organizations (Source API, POST /api/v1/source/events).'
-          }
-          action={
-            filtered ? (
-              <Button variant="light" onClick={filters.clear}>
-                Clear filters
+      <ListStates
+        query={alerts}
+        what="alerts"
+        count={items.length}
+        filtered={filtered}
+        noMatch="No alert matches these filters"
+        onClearFilters={filters.clear}
+        empty={{
+          title: 'No alerts yet',
+          next: 'Alerts appear when the vendor platform reports a failure for one of your organizations (Source API, POST /api/v1/source/events).',
+        }}
+      >
+        {() => (
+          <>
+            <ScrollArea type="auto">
+              <Table striped highlightOnHover miw={900}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>
+                      <VisuallyHidden>Select</VisuallyHidden>
+                    </Table.Th>
+                    <Table.Th>Organization</Table.Th>
+                    <Table.Th>Condition</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Last event</Table.Th>
+                    <Table.Th>Ticket</Table.Th>
+                    <Table.Th>Waiting</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((a) => (
+                    <AlertRow
+                      key={a.id}
+                      alert={a}
+                      selected={selected.has(a.id)}
+                      onToggle={() => toggle(a.id)}
+                      onOpen={() => setOpen(a.id)}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+            {alerts.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => void alerts.fetchNextPage()}
+                loading={alerts.isFetchingNextPage}
+              >
+                Load more
               </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <>
-          <ScrollArea type="auto">
-            <Table striped highlightOnHover miw={900}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <VisuallyHidden>Select</VisuallyHidden>
-                  </Table.Th>
-                  <Table.Th>Organization</Table.Th>
-                  <Table.Th>Condition</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last event</Table.Th>
-                  <Table.Th>Ticket</Table.Th>
-                  <Table.Th>Waiting</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((a) => (
-                  <AlertRow
-                    key={a.id}
-                    alert={a}
-                    selected={selected.has(a.id)}
-                    onToggle={() => toggle(a.id)}
-                    onOpen={() => setOpen(a.id)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          {alerts.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void alerts.fetchNextPage()}
-              loading={alerts.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </>
-      )}
+            )}
+          </>
+        )}
+      </ListStates>
       <AlertDetail id={open} onClose={() => setOpen(null)} />
     </Stack>
   );

@@ -4,7 +4,7 @@ import { Anchor, Button, Group, ScrollArea, Stack, Table, Text, Title, VisuallyH
 import { useState } from 'react';
 import { deliveriesCsvUrl, useDeliveries, type DeliveryFilters } from '../../hooks/use-deliveries.ts';
 import { formatWhen } from '../../ui/format-when.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { ListStates } from '../../ui/list-states.tsx';
 import { useUrlFilters } from '../../ui/use-url-filters.ts';
 import { DeliveryDetail } from './components/delivery-detail.tsx';
 import { actionLabels, DeliveryFilterBar, deliveryFilterNames } from './components/delivery-filters.tsx';
@@ -31,84 +31,77 @@ export function EventLogPage() {
         </Anchor>
       </Group>
       <DeliveryFilterBar {...filters} />
-      {deliveries.isPending ? (
-        <LoadingState what="the event log" />
-      ) : deliveries.isError ? (
-        <ErrorState what="the event log" error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'Nothing matches these filters' : 'The hub has written nothing to a PSA yet'}
-          next={
-            filtered
-              ? 'Widen the time range or clear a filter.'
-              : 'Writes appear here once a PSA is connected, its organizations are linked and the vendor platform sends alerts.'
-          }
-          action={
-            filtered ? (
-              <Button variant="light" onClick={filters.clear}>
-                Clear filters
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <>
-          <ScrollArea type="auto">
-            <Table striped highlightOnHover miw={860}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Organization</Table.Th>
-                  <Table.Th>PSA</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>PSA’s answer</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Details</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{formatWhen(d.at)}</Table.Td>
-                    <Table.Td>{d.organization.name}</Table.Td>
-                    <Table.Td>{d.connection?.name ?? '—'}</Table.Td>
-                    <Table.Td>{actionLabels[d.action] ?? d.action}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <OutcomeBadge outcome={d.outcome} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {d.answer ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setOpen(d.id)}
-                        aria-label={`Details of the ${d.action} for ${d.organization.name}`}
-                      >
-                        Details
-                      </Button>
-                    </Table.Td>
+      <ListStates
+        query={deliveries}
+        what="the event log"
+        count={items.length}
+        filtered={filtered}
+        noMatch="Nothing matches these filters"
+        onClearFilters={filters.clear}
+        empty={{
+          title: 'The hub has written nothing to a PSA yet',
+          next: 'Writes appear here once a PSA is connected, its organizations are linked and the vendor platform sends alerts.',
+        }}
+      >
+        {() => (
+          <>
+            <ScrollArea type="auto">
+              <Table striped highlightOnHover miw={860}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Organization</Table.Th>
+                    <Table.Th>PSA</Table.Th>
+                    <Table.Th>Action</Table.Th>
+                    <Table.Th>Outcome</Table.Th>
+                    <Table.Th>PSA’s answer</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Details</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          {deliveries.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void deliveries.fetchNextPage()}
-              loading={deliveries.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>{formatWhen(d.at)}</Table.Td>
+                      <Table.Td>{d.organization.name}</Table.Td>
+                      <Table.Td>{d.connection?.name ?? '—'}</Table.Td>
+                      <Table.Td>{actionLabels[d.action] ?? d.action}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <OutcomeBadge outcome={d.outcome} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" lineClamp={2}>
+                          {d.answer ?? '—'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setOpen(d.id)}
+                          aria-label={`Details of the ${d.action} for ${d.organization.name}`}
+                        >
+                          Details
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+            {deliveries.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => void deliveries.fetchNextPage()}
+                loading={deliveries.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            )}
+          </>
+        )}
+      </ListStates>
       <DeliveryDetail id={open} onClose={() => setOpen(null)} />
     </Stack>
   );

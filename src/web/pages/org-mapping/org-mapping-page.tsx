@@ -3,9 +3,9 @@
 // confirm in bulk, exact matches linked as a job, skip, link health, and linking one by hand.
 import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { OrgMappingState } from '../../client/types.ts';
+import type { OrgMappingRow, OrgMappingState, SuggestionRow } from '../../client/types.ts';
 import { useConnection } from '../../hooks/use-connections.ts';
 import {
   PAGE_SIZE,
@@ -38,6 +38,27 @@ export function OrgMappingPage() {
     if (q !== (filters.values.q ?? '')) filters.set('q', q || null);
   }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
   const [linking, setLinking] = useState<LinkTarget | null>(null);
+  // Stable, so the memoised rows are not drawn again on every render of the page.
+  const linkSuggested = useCallback(
+    (r: SuggestionRow) =>
+      setLinking({
+        id: r.organization.id,
+        name: r.organization.name,
+        suggestions: r.suggestions,
+        current: null,
+      }),
+    [],
+  );
+  const linkListed = useCallback(
+    (r: OrgMappingRow) =>
+      setLinking({
+        id: r.organization.id,
+        name: r.organization.name,
+        suggestions: [],
+        current: r.link && r.link.connectionId === id ? r.link : null,
+      }),
+    [id],
+  );
   const [polling, setPolling] = useState(false);
   const check = useCheckLinks(id);
   const live = connection.data?.status !== 'revoked';
@@ -133,29 +154,10 @@ export function OrgMappingPage() {
               connectionId={c.id}
               rows={suggestionRows}
               live={live}
-              onLink={(r) =>
-                setLinking({
-                  id: r.organization.id,
-                  name: r.organization.name,
-                  suggestions: r.suggestions,
-                  current: null,
-                })
-              }
+              onLink={linkSuggested}
             />
           ) : (
-            <OrganizationTable
-              connectionId={c.id}
-              rows={listRows}
-              live={live}
-              onLink={(r) =>
-                setLinking({
-                  id: r.organization.id,
-                  name: r.organization.name,
-                  suggestions: [],
-                  current: r.link && r.link.connectionId === c.id ? r.link : null,
-                })
-              }
-            />
+            <OrganizationTable connectionId={c.id} rows={listRows} live={live} onLink={linkListed} />
           )}
           {source.hasNextPage && (
             <Group>

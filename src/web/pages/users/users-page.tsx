@@ -6,7 +6,7 @@ import type { UserFilters } from '../../hooks/use-users.ts';
 import { useUsers } from '../../hooks/use-users.ts';
 import { usePartners } from '../../hooks/use-partners.ts';
 import { PermissionGate } from '../../ui/permission-gate.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { ListStates } from '../../ui/list-states.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { useUrlFilters } from '../../ui/use-url-filters.ts';
 import { InviteUser } from './components/invite-user.tsx';
@@ -50,60 +50,53 @@ export function UsersPage() {
         </PermissionGate>
       </Group>
       <UserFilterBar {...filters} partners={partnerList} />
-      {users.isPending ? (
-        <LoadingState what="users" />
-      ) : users.isError ? (
-        <ErrorState what="users" error={users.error} onRetry={() => void users.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No user matches these filters' : 'No users yet'}
-          next={
-            filtered
-              ? 'Clear a filter to see more.'
-              : 'An owner or super admin invites people here; each gets a one-time password to sign in with.'
-          }
-          action={
-            filtered ? (
-              <Button variant="light" onClick={filters.clear}>
-                Clear filters
+      <ListStates
+        query={users}
+        what="users"
+        count={items.length}
+        filtered={filtered}
+        noMatch="No user matches these filters"
+        onClearFilters={filters.clear}
+        empty={{
+          title: 'No users yet',
+          next: 'An owner or super admin invites people here; each gets a one-time password to sign in with.',
+        }}
+      >
+        {() => (
+          <>
+            <ScrollTable label="Users">
+              <Table striped miw={820}>
+                <VisuallyHidden component="caption">Users</VisuallyHidden>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>User</Table.Th>
+                    <Table.Th>Partner</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Last sign-in</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((u) => (
+                    <UserRow key={u.id} person={u} partnerName={partnerName(u.partnerId)} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+            {users.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => void users.fetchNextPage()}
+                loading={users.isFetchingNextPage}
+              >
+                Load more
               </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <>
-          <ScrollTable label="Users">
-            <Table striped miw={820}>
-              <VisuallyHidden component="caption">Users</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>User</Table.Th>
-                  <Table.Th>Partner</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((u) => (
-                  <UserRow key={u.id} person={u} partnerName={partnerName(u.partnerId)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-          {users.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void users.fetchNextPage()}
-              loading={users.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </>
-      )}
+            )}
+          </>
+        )}
+      </ListStates>
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 // The event log's filters, as the API has them: outcome, PSA, action, time range and text.
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Select, TextInput } from '@mantine/core';
+import { FilterBar } from '../../../ui/filter-bar.tsx';
 
 export const deliveryFilterNames = ['outcome', 'psa', 'action', 'from', 'to', 'q'] as const;
 export type DeliveryFilterName = (typeof deliveryFilterNames)[number];
@@ -48,68 +47,52 @@ export function DeliveryFilterBar({
   set: (name: DeliveryFilterName, value: string | null) => void;
   clear: () => void;
 }) {
-  const [q, setQ] = useState(values.q ?? '');
-  const setSearch = useDebouncedCallback((v: string) => set('q', v.trim() || null), 300);
   return (
-    <Stack gap="xs" role="search" aria-label="Filter the event log">
-      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
-        <Select
-          label="Outcome"
-          placeholder="Any"
-          data={outcomes}
-          value={values.outcome ?? null}
-          onChange={(v) => set('outcome', v)}
-          clearable
-        />
-        <Select
-          label="PSA"
-          placeholder="Any"
-          data={psas}
-          value={values.psa ?? null}
-          onChange={(v) => set('psa', v)}
-          clearable
-        />
-        <Select
-          label="Action"
-          placeholder="Any"
-          data={actions}
-          value={values.action ?? null}
-          onChange={(v) => set('action', v)}
-          clearable
-        />
-        <TextInput
-          label="From"
-          type="datetime-local"
-          value={toLocal(values.from)}
-          onChange={(e) => set('from', toIso(e.currentTarget.value))}
-        />
-        <TextInput
-          label="Until"
-          type="datetime-local"
-          value={toLocal(values.to)}
-          onChange={(e) => set('to', toIso(e.currentTarget.value))}
-        />
-        <TextInput
-          label="Search"
-          placeholder="PSA answer, organization, ticket"
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setSearch(e.currentTarget.value);
-          }}
-        />
-      </SimpleGrid>
-      <Group>
-        <Button
-          variant="subtle"
-          onClick={() => {
-            setQ('');
-            clear();
-          }}
-        >
-          Clear filters
-        </Button>
-      </Group>
-    </Stack>
+    <FilterBar
+      label="Filter the event log"
+      cols={{ base: 2, md: 3 }}
+      search={values.q}
+      filtered={Object.keys(values).length > 0}
+      placeholder="PSA answer, organization, ticket"
+      onSearch={(v) => set('q', v)}
+      onClear={clear}
+    >
+      <Select
+        label="Outcome"
+        placeholder="Any"
+        data={outcomes}
+        value={values.outcome ?? null}
+        onChange={(v) => set('outcome', v)}
+        clearable
+      />
+      <Select
+        label="PSA"
+        placeholder="Any"
+        data={psas}
+        value={values.psa ?? null}
+        onChange={(v) => set('psa', v)}
+        clearable
+      />
+      <Select
+        label="Action"
+        placeholder="Any"
+        data={actions}
+        value={values.action ?? null}
+        onChange={(v) => set('action', v)}
+        clearable
+      />
+      <TextInput
+        label="From"
+        type="datetime-local"
+        value={toLocal(values.from)}
+        onChange={(e) => set('from', toIso(e.currentTarget.value))}
+      />
+      <TextInput
+        label="Until"
+        type="datetime-local"
+        value={toLocal(values.to)}
+        onChange={(e) => set('to', toIso(e.currentTarget.value))}
+      />
+    </FilterBar>
   );
 }

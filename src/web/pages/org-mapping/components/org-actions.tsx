@@ -1,27 +1,23 @@
 // The write controls of one organization's row: link or relink, unlink, skip or stop skipping. Only
-// for roles that may manage integrations; unlink and skip say what they stop before they do it.
+// for roles that may manage integrations; unlink and skip ask first (useOrgActions' one dialog), saying
+// what they stop.
 import { Button, Group } from '@mantine/core';
 import type { OrgMappingState } from '../../../client/types.ts';
-import { useSkipOrganization, useUnlinkOrganization } from '../../../hooks/use-org-mapping.ts';
-import { ConfirmDestructive } from '../../../ui/confirm-destructive.tsx';
-import { notify } from '../../../ui/notify.ts';
-import { errorMessage } from '../../../ui/states.tsx';
+import type { OrgRowActions } from './use-org-actions.tsx';
 
 export function OrgActions({
-  connectionId,
   organization,
   state,
   companyName,
+  actions,
   onLink,
 }: {
-  connectionId: string;
   organization: { id: string; name: string };
   state: OrgMappingState;
   companyName: string | null;
+  actions: OrgRowActions;
   onLink: () => void;
 }) {
-  const skip = useSkipOrganization(connectionId);
-  const unlink = useUnlinkOrganization(connectionId);
   const name = organization.name;
   const here = state === 'linked' || state === 'broken';
   return (
@@ -37,56 +33,36 @@ export function OrgActions({
         </Button>
       )}
       {here && (
-        <ConfirmDestructive
-          title={`Unlink ${name}?`}
-          consequences={`${name} is no longer linked to ${companyName ?? 'its company'}: the hub opens no tickets and writes no billing for it on this PSA until it is linked again. Nothing is removed from the PSA, and the link stays in the organization’s history.`}
-          confirmLabel={`Unlink ${name}`}
-          onConfirm={async () => {
-            await unlink.mutateAsync(organization.id);
-            notify({ message: `${name} is no longer linked.` });
-          }}
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() => actions.askUnlink(organization, companyName)}
+          aria-label={`Unlink ${name}`}
         >
-          {(open) => (
-            <Button size="xs" variant="subtle" color="red" onClick={open} aria-label={`Unlink ${name}`}>
-              Unlink
-            </Button>
-          )}
-        </ConfirmDestructive>
+          Unlink
+        </Button>
       )}
       {state === 'skipped' ? (
         <Button
           size="xs"
           variant="default"
-          loading={skip.isPending}
+          loading={actions.stopping === organization.id}
           aria-label={`Stop skipping ${name}`}
-          onClick={() =>
-            skip.mutate(
-              { organizationId: organization.id, skip: false },
-              {
-                onSuccess: () => notify({ message: `${name} is no longer skipped.` }),
-                onError: (err) => notify({ color: 'red', message: errorMessage(err) }),
-              },
-            )
-          }
+          onClick={() => actions.stopSkipping(organization)}
         >
           Stop skipping
         </Button>
       ) : (
-        <ConfirmDestructive
-          title={`Skip ${name}?`}
-          consequences={`The integration is off for ${name} on every PSA: no tickets and no billing until you stop skipping it. Its link, if it has one, stays, so turning it back on needs no mapping.`}
-          confirmLabel={`Skip ${name}`}
-          onConfirm={async () => {
-            await skip.mutateAsync({ organizationId: organization.id, skip: true });
-            notify({ message: `${name} is skipped.` });
-          }}
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          onClick={() => actions.askSkip(organization)}
+          aria-label={`Skip ${name}`}
         >
-          {(open) => (
-            <Button size="xs" variant="subtle" color="gray" onClick={open} aria-label={`Skip ${name}`}>
-              Skip
-            </Button>
-          )}
-        </ConfirmDestructive>
+          Skip
+        </Button>
       )}
     </Group>
   );

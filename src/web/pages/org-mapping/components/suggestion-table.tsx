@@ -3,7 +3,6 @@
 import {
   Alert,
   Badge,
-  Box,
   Paper,
   Button,
   Checkbox,
@@ -15,16 +14,18 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { SuggestionRow } from '../../../client/types.ts';
 import { useConfirmLinks } from '../../../hooks/use-org-mapping.ts';
 import { notify } from '../../../ui/notify.ts';
-import { PermissionGate } from '../../../ui/permission-gate.tsx';
+import { useCan } from '../../../ui/permission-gate.tsx';
 import { ScrollTable } from '../../../ui/scroll-table.tsx';
+import { useWide } from '../../../ui/use-wide.ts';
 import { errorMessage } from '../../../ui/states.tsx';
 import { OrgActions } from './org-actions.tsx';
 import { OrganizationCell } from './organization-cell.tsx';
 import { percent } from './state-words.ts';
+import { useOrgActions, type OrgRowActions } from './use-org-actions.tsx';
 
 type Refusal = { name: string; message: string };
 
@@ -45,13 +46,16 @@ export function SuggestionTable({
   const confirm = useConfirmLinks(connectionId);
   const selectable = rows.filter((r) => r.suggestions.length > 0);
   const chosen = selectable.filter((r) => selected.has(r.organization.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const allOn = selectable.length > 0 && chosen.length === selectable.length;
   const submit = async () => {
     const answer = await confirm
@@ -73,7 +77,20 @@ export function SuggestionTable({
     setSelected(new Set());
     setConfirming(false);
   };
-  const canWrite = live;
+  const wide = useWide();
+  const { actions, dialog } = useOrgActions(connectionId);
+  const writable = useCan('manage_integrations') && live ? actions : null;
+  const Row = wide ? TableRow : CardRow;
+  const list = rows.map((r) => (
+    <Row
+      key={r.organization.id}
+      row={r}
+      checked={selected.has(r.organization.id)}
+      onToggle={toggle}
+      actions={writable}
+      onLink={onLink}
+    />
+  ));
   return (
     <Stack gap="sm">
       {refusals.length > 0 && (
@@ -93,140 +110,52 @@ export function SuggestionTable({
           </List>
         </Alert>
       )}
-      {canWrite && (
-        <PermissionGate permission="manage_integrations">
-          <Group gap="sm">
-            <Button disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-              Confirm {chosen.length} selected
-            </Button>
-            <Text size="sm" c="dimmed">
-              Each selected organization is linked to its first suggestion.
-            </Text>
-          </Group>
-        </PermissionGate>
+      {writable && (
+        <Group gap="sm">
+          <Button disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+            Confirm {chosen.length} selected
+          </Button>
+          <Text size="sm" c="dimmed">
+            Each selected organization is linked to its first suggestion.
+          </Text>
+        </Group>
       )}
-      <Stack gap="xs" hiddenFrom="sm">
-        {rows.map((r) => {
-          const best = r.suggestions[0];
-          return (
-            <Paper
-              key={r.organization.id}
-              withBorder
-              p="sm"
-              radius="sm"
-              component="article"
-              aria-label={r.organization.name}
-            >
-              <Stack gap={6}>
-                <Group gap="sm" align="flex-start" wrap="nowrap">
-                  {canWrite && best && (
-                    <PermissionGate permission="manage_integrations">
-                      <Checkbox
-                        mt={2}
-                        aria-label={`Select ${r.organization.name} → ${best.companyName}`}
-                        checked={selected.has(r.organization.id)}
-                        onChange={(e) => toggle(r.organization.id, e.currentTarget.checked)}
-                      />
-                    </PermissionGate>
-                  )}
-                  <div>
-                    <OrganizationCell organization={r.organization} />
-                  </div>
-                </Group>
-                <SuggestionCell row={r} />
-                {canWrite && (
-                  <PermissionGate permission="manage_integrations">
-                    <OrgActions
-                      connectionId={connectionId}
-                      organization={r.organization}
-                      state="unlinked"
-                      companyName={null}
-                      onLink={() => onLink(r)}
-                    />
-                  </PermissionGate>
-                )}
-              </Stack>
-            </Paper>
-          );
-        })}
-      </Stack>
-      <Box visibleFrom="sm">
+      {wide ? (
         <ScrollTable label="Organizations not linked, with suggested companies">
           <Table miw={760} verticalSpacing={8}>
             <Table.Thead>
               <Table.Tr>
-                {canWrite && (
-                  <PermissionGate permission="manage_integrations">
-                    <Table.Th w={40}>
-                      <Checkbox
-                        aria-label="Select every organization with a suggestion"
-                        checked={allOn}
-                        indeterminate={chosen.length > 0 && !allOn}
-                        disabled={selectable.length === 0}
-                        onChange={(e) =>
-                          setSelected(
-                            new Set(e.currentTarget.checked ? selectable.map((r) => r.organization.id) : []),
-                          )
-                        }
-                      />
-                    </Table.Th>
-                  </PermissionGate>
+                {writable && (
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label="Select every organization with a suggestion"
+                      checked={allOn}
+                      indeterminate={chosen.length > 0 && !allOn}
+                      disabled={selectable.length === 0}
+                      onChange={(e) =>
+                        setSelected(
+                          new Set(e.currentTarget.checked ? selectable.map((r) => r.organization.id) : []),
+                        )
+                      }
+                    />
+                  </Table.Th>
                 )}
                 <Table.Th>Organization</Table.Th>
                 <Table.Th>Suggested company</Table.Th>
-                {canWrite && (
-                  <PermissionGate permission="manage_integrations">
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </PermissionGate>
+                {writable && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 )}
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => {
-                const best = r.suggestions[0];
-                return (
-                  <Table.Tr key={r.organization.id}>
-                    {canWrite && (
-                      <PermissionGate permission="manage_integrations">
-                        <Table.Td>
-                          {best && (
-                            <Checkbox
-                              aria-label={`Select ${r.organization.name} → ${best.companyName}`}
-                              checked={selected.has(r.organization.id)}
-                              onChange={(e) => toggle(r.organization.id, e.currentTarget.checked)}
-                            />
-                          )}
-                        </Table.Td>
-                      </PermissionGate>
-                    )}
-                    <Table.Td>
-                      <OrganizationCell organization={r.organization} />
-                    </Table.Td>
-                    <Table.Td>
-                      <SuggestionCell row={r} />
-                    </Table.Td>
-                    {canWrite && (
-                      <PermissionGate permission="manage_integrations">
-                        <Table.Td>
-                          <OrgActions
-                            connectionId={connectionId}
-                            organization={r.organization}
-                            state="unlinked"
-                            companyName={null}
-                            onLink={() => onLink(r)}
-                          />
-                        </Table.Td>
-                      </PermissionGate>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
+            <Table.Tbody>{list}</Table.Tbody>
           </Table>
         </ScrollTable>
-      </Box>
+      ) : (
+        <Stack gap="xs">{list}</Stack>
+      )}
+      {dialog}
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -268,6 +197,79 @@ export function SuggestionTable({
     </Stack>
   );
 }
+
+interface RowProps {
+  row: SuggestionRow;
+  checked: boolean;
+  onToggle: (organizationId: string, on: boolean) => void;
+  /** The row's write controls, or null for a viewer or a disconnected connection. */
+  actions: OrgRowActions | null;
+  onLink: (row: SuggestionRow) => void;
+}
+
+function Select({ row, checked, onToggle }: Pick<RowProps, 'row' | 'checked' | 'onToggle'>) {
+  const best = row.suggestions[0];
+  if (!best) return null;
+  return (
+    <Checkbox
+      aria-label={`Select ${row.organization.name} → ${best.companyName}`}
+      checked={checked}
+      onChange={(e) => onToggle(row.organization.id, e.currentTarget.checked)}
+    />
+  );
+}
+
+function Actions({ row, actions, onLink }: Pick<RowProps, 'row' | 'onLink'> & { actions: OrgRowActions }) {
+  return (
+    <OrgActions
+      organization={row.organization}
+      state="unlinked"
+      companyName={null}
+      actions={actions}
+      onLink={() => onLink(row)}
+    />
+  );
+}
+
+const TableRow = memo(function TableRow({ row, checked, onToggle, actions, onLink }: RowProps) {
+  return (
+    <Table.Tr>
+      {actions && (
+        <Table.Td>
+          <Select row={row} checked={checked} onToggle={onToggle} />
+        </Table.Td>
+      )}
+      <Table.Td>
+        <OrganizationCell organization={row.organization} />
+      </Table.Td>
+      <Table.Td>
+        <SuggestionCell row={row} />
+      </Table.Td>
+      {actions && (
+        <Table.Td>
+          <Actions row={row} actions={actions} onLink={onLink} />
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+});
+
+const CardRow = memo(function CardRow({ row, checked, onToggle, actions, onLink }: RowProps) {
+  return (
+    <Paper withBorder p="sm" radius="sm" component="article" aria-label={row.organization.name}>
+      <Stack gap={6}>
+        <Group gap="sm" align="flex-start" wrap="nowrap">
+          {actions && <Select row={row} checked={checked} onToggle={onToggle} />}
+          <div>
+            <OrganizationCell organization={row.organization} />
+          </div>
+        </Group>
+        <SuggestionCell row={row} />
+        {actions && <Actions row={row} actions={actions} onLink={onLink} />}
+      </Stack>
+    </Paper>
+  );
+});
 
 function SuggestionCell({ row }: { row: SuggestionRow }) {
   const best = row.suggestions[0];
