@@ -16642,7 +16642,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The webhook subscriptions (never their secrets) */
+        /**
+         * The webhook subscriptions (never their secrets)
+         * @description The webhook subscriptions (never their secrets).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16652,7 +16657,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16674,152 +16679,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16842,6 +16703,10 @@ export interface paths {
         /**
          * Subscribe a URL of the vendor platform to events; the signing secret is shown once
          * @description Each event is POSTed as JSON `{id, type, createdAt, data}` with `PSAHub-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>`, `PSAHub-Event`, `PSAHub-Event-Id` (the same on a retry: deduplicate on it) and `PSAHub-Delivery`. A 2xx answer counts as received; anything else is tried again after 30 s, doubling up to 6 h apart, for 3 days. Redirects are not followed.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.created`.
          */
         post: {
             parameters: {
@@ -16872,7 +16737,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -16896,7 +16761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16914,7 +16779,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16932,43 +16797,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16986,7 +16815,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -17004,44 +16833,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17073,7 +16866,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook subscription */
+        /**
+         * One webhook subscription
+         * @description One webhook subscription.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -17086,7 +16884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17106,7 +16904,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17124,7 +16922,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17142,116 +16940,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17272,7 +16962,14 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Unsubscribe: nothing more is sent, and what waited to be sent is dropped */
+        /**
+         * Unsubscribe: nothing more is sent, and what waited to be sent is dropped
+         * @description Unsubscribe: nothing more is sent, and what waited to be sent is dropped.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.deleted`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -17285,7 +16982,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -17294,7 +16991,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17312,7 +17009,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17330,25 +17027,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17366,80 +17045,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17475,6 +17082,10 @@ export interface paths {
         /**
          * Send a `webhook.ping` event to this subscription now, to try the receiver
          * @description Sent once, not retried; its delivery shows in the list with the answer.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: sends a test event; changes no data.
          */
         post: {
             parameters: {
@@ -17488,7 +17099,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -17503,7 +17114,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17521,7 +17132,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17539,25 +17150,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17575,80 +17168,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17680,7 +17201,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The deliveries of a subscription, newest first, each with the receiver’s last answer */
+        /**
+         * The deliveries of a subscription, newest first, each with the receiver’s last answer
+         * @description The deliveries of a subscription, newest first, each with the receiver’s last answer.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: {
@@ -17697,7 +17223,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17737,7 +17263,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17755,7 +17281,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17773,116 +17299,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17918,7 +17336,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again now (a dead one gets one more attempt) */
+        /**
+         * Send a delivery again now (a dead one gets one more attempt)
+         * @description Send a delivery again now (a dead one gets one more attempt).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.delivery_retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -17933,7 +17358,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -17970,7 +17395,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17988,7 +17413,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18006,25 +17431,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18042,80 +17449,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
