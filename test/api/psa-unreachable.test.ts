@@ -153,7 +153,7 @@ describe('a delivery to a PSA that went away', () => {
   let sim: RunningSimulator;
   afterAll(async () => sim?.stop().catch(() => {}));
 
-  it('records the cause in the event log', async () => {
+  it('records the cause in the event log and the connection check', async () => {
     sim = await startSimulator('halopsa', { port: 0 });
     const conn = await admin.post('/api/v1/connections', {
       partnerId: tree.partners.resA,
@@ -199,5 +199,9 @@ describe('a delivery to a PSA that went away', () => {
     expect(failed[0]!.answer).toContain(
       `${host} refused the connection: nothing listens on that address and port`,
     );
+    // Checking the connection now says the same, and so does its health.
+    const check = await admin.post(`/api/v1/connections/${connectionId}/check`);
+    expect(check.status, check.text).toBe(502);
+    expect(check.body.error.message).toContain(`${host} refused the connection`);
   });
 });
