@@ -24,7 +24,34 @@ function shown(value: unknown): string {
  * becomes one error that lists the allowed values and quotes what was sent; its branch errors go.
  * Unions of objects (errors deeper than the union itself) are left as they are.
  */
-function mergeEnums(errors: readonly SchemaError[]): SchemaError[] {
+function mergeEnums(all: readonly SchemaError[]): SchemaError[] {
+  // A pure enum (literals and null only): every error of it at its place becomes one, whichever of
+  // them TypeBox got to report.
+  const worded = new Map<string, SchemaError>();
+  const errors: SchemaError[] = [];
+  for (const e of all) {
+    if (!e.enumUnion) {
+      errors.push(e);
+      continue;
+    }
+    const key = `${e.instancePath} ${e.enumUnion.schemaPath}`;
+    if (worded.has(key)) continue;
+    const message = `must be one of ${e.enumUnion.values.join(', ')} — got ${shown(e.value)}`;
+    const one = { ...e, keyword: 'worded', message };
+    worded.set(key, one);
+    errors.push(one);
+  }
+  // The union's own "must match a schema in anyOf", now said by the worded error.
+  const said = (e: SchemaError) => e.keyword === 'anyOf' && worded.has(`${e.instancePath} ${e.schemaPath}`);
+  const rest = errors.filter((e) => !said(e));
+  return mergeMixed(rest);
+}
+
+/**
+ * A union of literals and other types (`"last"` or a day of the month): one error naming the
+ * literals and what the other branches want, built from the union's own error and its branches'.
+ */
+function mergeMixed(errors: readonly SchemaError[]): SchemaError[] {
   const unions = errors.filter(
     (u) =>
       u.keyword === 'anyOf' &&
@@ -41,7 +68,10 @@ function mergeEnums(errors: readonly SchemaError[]): SchemaError[] {
   const merged = new Map<SchemaError, SchemaError>();
   for (const union of unions) {
     const prefix = `${union.schemaPath}/anyOf/`;
-    const branchErrors = errors.filter((e) => (e.schemaPath ?? '').startsWith(prefix));
+    // The same schema path repeats for each item of an array: keep to this union's own place.
+    const here = (e: SchemaError) =>
+      e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`);
+    const branchErrors = errors.filter((e) => (e.schemaPath ?? '').startsWith(prefix) && here(e));
     if (branchErrors.some((e) => e.instancePath !== union.instancePath)) continue;
     const branches = new Map<string, SchemaError[]>();
     for (const e of branchErrors) {
