@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const portal = await installPortal(app, opts.portalDir);
   installErrorHandlers(app, { notFoundFallback: portal.fallback });
   installMetrics(app, deps.metrics.registry);
-  await installOpenApi(app);
+  await installOpenApi(app, allRoutes);
   for (const route of allRoutes) registerRoute(app, deps, route);
   systemRoutes(app, deps);
   return app;

@@ -40,6 +40,12 @@ export function toAppError(err: FastifyError): AppError | undefined {
   return undefined;
 }
 
+/** A wait in the words a person reads: seconds up to a minute and a half, then minutes. */
+export function waitWords(seconds: number): string {
+  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 /** Fastify's router refusals (`frameworkErrors`), which would otherwise answer in Fastify's shape. */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const message =
@@ -104,8 +110,13 @@ export function installErrorHandlers(app: FastifyInstance, opts: ErrorHandlerOpt
       request.log.error({ err }, 'unhandled error');
       return reply.status(500).send(errorBody('internal', errorCatalog.internal.message));
     }
-    if (appError.retryAfter !== undefined) reply.header('retry-after', String(appError.retryAfter));
-    return reply.status(appError.status).send(errorBody(appError.code, appError.message, appError.details));
+    let message = appError.message;
+    if (appError.retryAfter !== undefined) {
+      reply.header('retry-after', String(appError.retryAfter));
+      // A person reads the message, not the header: every answer that asks to wait says how long.
+      message = `${message}; try again in ${waitWords(appError.retryAfter)}`;
+    }
+    return reply.status(appError.status).send(errorBody(appError.code, message, appError.details));
   });
   const methodsOf = routeMethods(app);
   app.setNotFoundHandler((request, reply) => {

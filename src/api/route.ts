@@ -14,6 +14,10 @@ import type { Db } from '../store/db.ts';
 import type { Actor } from './actor.ts';
 import type { AppDeps } from './deps.ts';
 import type { Permission } from './authorization.ts';
+import type { ErrorCode } from '../core/errors.ts';
+
+/** The errors of a route that reaches a PSA: its refusal (422) or its absence (502). */
+export const psaErrors: ErrorCode[] = ['psa_rejected', 'psa_unavailable'];
 
 /** What a handler gets besides the request: dependencies and the caller. */
 export interface RouteContext {
@@ -73,6 +77,11 @@ export interface RouteDef<S extends FastifySchema = FastifySchema> {
     | 'webhook'
     | 'webhookDelivery'
   >;
+  /**
+   * Error codes the handler itself gives beyond those the OpenAPI document derives from the
+   * permission, params, body and method (src/api/openapi-operations.ts): a PSA's, a sign-in's.
+   */
+  errors?: readonly ErrorCode[];
   /** Allowed while the caller still has to change a one-time password. */
   allowBeforePasswordChange?: boolean;
   bodyLimit?: number;

@@ -15,6 +15,10 @@ export interface SchemaError {
   schemaPath?: string;
   message?: string;
   params?: Record<string, unknown>;
+  /** The value found at `instancePath`, for messages that quote what was sent (enums). */
+  value?: unknown;
+  /** For an error inside a union of literals at its place: the union's schema path and values. */
+  enumUnion?: { schemaPath: string; values: string[] };
 }
 
 type Node = Record<string, unknown>;
@@ -122,6 +126,54 @@ function firstRepeat(schema: unknown, value: unknown, path: string): SchemaError
   return null;
 }
 
+/** The value at a JSON pointer such as `/items/0/status`, or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let at = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (!isNode(at)) return undefined;
+    at = at[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
+/** The values of a union of literals (perhaps nested, perhaps with null), or null if it is not one. */
+function literalValues(node: unknown): string[] | null {
+  if (!isNode(node)) return null;
+  if ('const' in node) return [String(node.const)];
+  if (node.type === 'null') return ['null'];
+  if (!Array.isArray(node.anyOf)) return null;
+  const values = node.anyOf.map(literalValues);
+  return values.every((v) => v !== null) ? values.flat() : null;
+}
+
+/**
+ * The union of literals an error sits in, read from the schema: the first `anyOf` on its schema
+ * path at the error's own place. TypeBox stops after a few errors (its DoS guard), which can cut
+ * off the union's own error, so the values come from the schema rather than from the errors.
+ */
+function enumUnionOf(schema: unknown, e: SchemaError): SchemaError['enumUnion'] {
+  const depth = e.instancePath.split('/').length - 1;
+  const segments = (e.schemaPath ?? '').replace(/^#\/?/, '').split('/').filter(Boolean);
+  let node: unknown = schema;
+  let at = 0;
+  for (let i = 0; i < segments.length && isNode(node); i++) {
+    const seg = segments[i]!;
+    if (seg === 'anyOf' && at === depth) {
+      const values = literalValues(node);
+      if (!values || values.every((v) => v === 'null')) return undefined;
+      return { schemaPath: `#/${segments.slice(0, i).join('/')}`, values };
+    }
+    if (seg === 'properties' || seg === 'patternProperties') {
+      node = isNode(node[seg]) ? (node[seg] as Node)[segments[++i] ?? ''] : undefined;
+      at++;
+    } else if (seg === 'items' || seg === 'additionalProperties') {
+      node = node[seg];
+      at++;
+    } else node = node[seg];
+  }
+  return undefined;
+}
+
 /** Compile `schema` into a check that answers null when `value` passes, or its errors. */
 export function compileCheck(schema: TSchema): (value: unknown) => readonly SchemaError[] | null {
   const compiled = Compile(withoutUniqueItems(schema));
@@ -129,7 +181,12 @@ export function compileCheck(schema: TSchema): (value: unknown) => readonly Sche
   return (value) => {
     if (!compiled.Check(value)) {
       const overrun = firstOverrun(schema, value, '');
-      return overrun ? [overrun] : (compiled.Errors(value) as unknown as SchemaError[]);
+      if (overrun) return [overrun];
+      const errors = compiled.Errors(value) as unknown as SchemaError[];
+      return errors.map((e) => {
+        const enumUnion = (e.schemaPath ?? '').includes('anyOf') ? enumUnionOf(schema, e) : undefined;
+        return { ...e, value: valueAt(value, e.instancePath), ...(enumUnion ? { enumUnion } : {}) };
+      });
     }
     const repeat = unique ? firstRepeat(schema, value, '') : null;
     return repeat ? [repeat] : null;

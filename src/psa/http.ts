@@ -57,6 +57,7 @@ export interface RequestOptions {
 }
 
 const RECORD_LIMIT = 8_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 const clip = (s: string) => (s.length > RECORD_LIMIT ? `${s.slice(0, RECORD_LIMIT)}…[${s.length} chars]` : s);
 
 export class HttpClient {
@@ -79,9 +80,12 @@ export class HttpClient {
         failure = this.opts.toError(res as HttpResponse<unknown>);
       } catch (err) {
         if (err instanceof PsaError) throw err;
-        const c = classifyNetworkError(err);
+        const c = classifyNetworkError(err, {
+          host: new URL(target).host,
+          timeoutMs: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        });
         failure = new PsaError(c.kind, `Could not reach the PSA: ${c.reason}`, {});
-        const sentNothing = (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+        const sentNothing = c.sentNothing === true;
         if (ro.idempotent === false && !sentNothing) throw failure;
       }
       if (!failure.retryable || attempt >= policy.attempts) throw failure;
@@ -136,7 +140,7 @@ export class HttpClient {
         body,
         // Never follow: the credentials in the headers would go wherever the redirect points.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
       const text = await res.text();
       record(res.status, text, null);

@@ -40,6 +40,8 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+const unknownName = (host: string) => `the host name ${host} is unknown (DNS has no such name)`;
+
 export interface UrlCheckOptions {
   allowPrivate: boolean;
   resolve: Resolver;
@@ -59,13 +61,19 @@ export async function checkPsaUrl(
   if (url.username || url.password)
     return { ok: false, reason: 'the URL must not contain a user name or password' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  // Decided before any lookup: no scheme but https is right wherever the name points. Plain http is
+  // for simulators on private hosts (allowed below); a literal private address gets that answer.
+  const literal = isIP(host) !== 0 || host === 'localhost';
+  if (url.protocol !== 'https:' && (url.protocol !== 'http:' || (!opts.allowPrivate && !literal))) {
+    return { ok: false, reason: `the URL must use https, not ${url.protocol.replace(/:$/, '')}` };
+  }
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await opts.resolve(host);
   } catch {
-    return { ok: false, reason: `${host} does not resolve` };
+    return { ok: false, reason: unknownName(host) };
   }
-  if (addresses.length === 0) return { ok: false, reason: `${host} does not resolve` };
+  if (addresses.length === 0) return { ok: false, reason: unknownName(host) };
   const internal = addresses.some(isPrivateAddress) || host === 'localhost';
   if (internal && !opts.allowPrivate) {
     return { ok: false, reason: `${host} is a private or loopback address; use the PSA's public https URL` };

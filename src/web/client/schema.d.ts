@@ -9,7 +9,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the session cookie and returns the CSRF token for writes */
+        /**
+         * Sign in; sets the session cookie and returns the CSRF token for writes
+         * @description Sign in; sets the session cookie and returns the CSRF token for writes.
+         *
+         *     **Who:** Anyone may call it, signed in or not.
+         *
+         *     Not audited: sign-ins are not changes; failures are counted for throttling.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -32,7 +39,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -58,7 +65,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -76,7 +83,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_login`: The e-mail or password is wrong */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -94,61 +101,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -166,7 +119,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -184,25 +137,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `too_many_attempts`: Too many failed sign-ins; wait before trying again */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -237,7 +172,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends this session */
+        /**
+         * Sign out: ends this session
+         * @description Sign out: ends this session.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Not audited: ends the caller’s own session only.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -247,7 +189,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -256,25 +198,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -292,7 +216,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -310,98 +234,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -433,7 +267,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, its partner, and the CSRF token of a cookie session */
+        /**
+         * The signed-in user, its partner, and the CSRF token of a cookie session
+         * @description The signed-in user, its partner, and the CSRF token of a cookie session.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -443,7 +282,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -484,152 +323,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -665,7 +360,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password (required after a one-time password); other sessions end */
+        /**
+         * Change your password (required after a one-time password); other sessions end
+         * @description Change your password (required after a one-time password); other sessions end.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `user.password_changed`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -688,7 +390,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -697,7 +399,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -715,7 +417,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -733,7 +435,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -751,25 +453,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -787,7 +471,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -805,44 +489,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -874,7 +522,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your personal access tokens (never the tokens themselves) */
+        /**
+         * Your personal access tokens (never the tokens themselves)
+         * @description Your personal access tokens (never the tokens themselves).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -884,7 +537,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -908,25 +561,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -944,116 +579,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1073,7 +600,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a personal access token for scripts; it acts as you and is shown once */
+        /**
+         * Create a personal access token for scripts; it acts as you and is shown once
+         * @description Create a personal access token for scripts; it acts as you and is shown once.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `token.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1096,7 +630,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1121,7 +655,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1139,7 +673,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1157,7 +691,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1175,25 +709,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1211,7 +727,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1229,44 +745,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1301,7 +781,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of your tokens */
+        /**
+         * Revoke one of your tokens
+         * @description Revoke one of your tokens.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         *
+         *     Recorded in the audit log as `token.revoked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1314,7 +801,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1323,7 +810,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1341,7 +828,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1359,7 +846,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1377,7 +864,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1395,80 +882,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1499,7 +914,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your partner and every partner below it (operators: all), by name */
+        /**
+         * Your partner and every partner below it (operators: all), by name
+         * @description Your partner and every partner below it (operators: all), by name.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1514,7 +934,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1540,7 +960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1558,7 +978,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1576,116 +996,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1705,7 +1017,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a partner (operators) */
+        /**
+         * Create a partner (operators)
+         * @description Create a partner (operators).
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `partner.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1732,7 +1051,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1755,7 +1074,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1773,7 +1092,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1110,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1809,25 +1128,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +1146,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1164,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1881,26 +1182,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1932,7 +1215,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One partner */
+        /**
+         * One partner
+         * @description One partner.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1945,7 +1233,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1968,7 +1256,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1986,7 +1274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2004,7 +1292,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2022,98 +1310,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2132,7 +1330,14 @@ export interface paths {
                 };
             };
         };
-        /** Change or move a partner (operators); its subtree moves with it */
+        /**
+         * Change or move a partner (operators); its subtree moves with it
+         * @description Change or move a partner (operators); its subtree moves with it.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `partner.updated`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2162,7 +1367,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2185,7 +1390,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2203,7 +1408,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2221,7 +1426,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2239,7 +1444,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2257,7 +1462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2275,7 +1480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2293,7 +1498,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,26 +1516,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2363,7 +1550,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of your partner and the partners below it, by name; q searches name and e-mail */
+        /**
+         * Users of your partner and the partners below it, by name; q searches name and e-mail
+         * @description Users of your partner and the partners below it, by name; q searches name and e-mail.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2381,7 +1573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2407,7 +1599,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2425,7 +1617,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2443,116 +1635,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2572,7 +1656,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Invite a user to a partner in your subtree; answers a one-time password, shown once */
+        /**
+         * Invite a user to a partner in your subtree; answers a one-time password, shown once
+         * @description Invite a user to a partner in your subtree; answers a one-time password, shown once.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2604,7 +1695,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2630,7 +1721,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2648,7 +1739,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2666,7 +1757,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2684,25 +1775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2720,7 +1793,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2738,7 +1811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2756,26 +1829,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2807,7 +1862,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user */
+        /**
+         * One user
+         * @description One user.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2820,7 +1880,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2843,7 +1903,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2861,7 +1921,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2879,7 +1939,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2897,98 +1957,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3009,7 +1979,14 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove a user; their sessions and tokens end */
+        /**
+         * Remove a user; their sessions and tokens end
+         * @description Remove a user; their sessions and tokens end.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.deleted`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3022,7 +1999,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -3031,7 +2008,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +2026,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3067,7 +2044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3085,7 +2062,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3103,80 +2080,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3197,7 +2102,14 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a user’s name, e-mail or role */
+        /**
+         * Change a user’s name, e-mail or role
+         * @description Change a user’s name, e-mail or role.
+         *
+         *     **Who:** Owners, super admins and operators.
+         *
+         *     Recorded in the audit log as `user.updated`.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3224,7 +2136,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3247,7 +2159,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3265,7 +2177,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3283,7 +2195,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3301,7 +2213,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3319,7 +2231,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3337,7 +2249,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3355,44 +2267,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3420,7 +2296,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations of your partner and the partners below it; search by name, id or domain */
+        /**
+         * Organizations of your partner and the partners below it; search by name, id or domain
+         * @description Organizations of your partner and the partners below it; search by name, id or domain.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3438,7 +2319,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3471,7 +2352,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3489,7 +2370,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3507,116 +2388,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3650,7 +2423,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization */
+        /**
+         * One organization
+         * @description One organization.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3663,7 +2441,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3693,7 +2471,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3711,7 +2489,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3729,7 +2507,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3747,98 +2525,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3872,7 +2560,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plans assigned to your partner or the partners below it (operators: all) */
+        /**
+         * Plans assigned to your partner or the partners below it (operators: all)
+         * @description Plans assigned to your partner or the partners below it (operators: all).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3889,7 +2582,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3914,7 +2607,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3932,7 +2625,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3950,116 +2643,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4093,7 +2678,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One plan */
+        /**
+         * One plan
+         * @description One plan.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4106,7 +2696,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4128,7 +2718,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4146,7 +2736,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4164,7 +2754,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4182,98 +2772,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4307,7 +2807,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Source API keys (operators; never the keys themselves) */
+        /**
+         * Source API keys (operators; never the keys themselves)
+         * @description Source API keys (operators; never the keys themselves).
+         *
+         *     **Who:** Operators (vendor staff) only.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4317,7 +2822,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4341,25 +2846,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4377,116 +2864,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4506,7 +2885,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a Source API key for the vendor platform; shown once */
+        /**
+         * Create a Source API key for the vendor platform; shown once
+         * @description Create a Source API key for the vendor platform; shown once.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `source_key.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4527,7 +2913,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +2938,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4570,7 +2956,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4588,7 +2974,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4606,25 +2992,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4642,7 +3010,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4660,44 +3028,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4732,7 +3064,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a Source API key */
+        /**
+         * Revoke a Source API key
+         * @description Revoke a Source API key.
+         *
+         *     **Who:** Operators (vendor staff) only.
+         *
+         *     Recorded in the audit log as `source_key.revoked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -4745,7 +3084,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4754,7 +3093,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4772,7 +3111,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4790,7 +3129,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4808,7 +3147,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4826,80 +3165,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4930,7 +3197,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSAs the hub connects to: the credential fields each needs and its ticket settings fields */
+        /**
+         * The PSAs the hub connects to: the credential fields each needs and its ticket settings fields
+         * @description The PSAs the hub connects to: the credential fields each needs and its ticket settings fields.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4940,7 +3212,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4981,10 +3253,9 @@ export interface paths {
                                 ticketFields: {
                                     name: string;
                                     label: string;
-                                    /** @description conditionList: a list of alert condition keys */
-                                    type: "pick" | "boolean" | "integer" | "choice" | "conditionList" | "conditions";
+                                    type: "pick" | "boolean" | "integer" | "choice" | "conditions";
                                     /** @description the section of the settings form the field belongs to */
-                                    group: "placement" | "status" | "priority" | "events" | "behaviour" | "conditions";
+                                    group: "placement" | "status" | "priority" | "behaviour" | "conditions";
                                     help: string;
                                     pickList: string | null;
                                     dependsOn: string | null;
@@ -5003,25 +3274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5039,116 +3292,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5182,7 +3327,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PSA connections of your partner and those below it, with their health */
+        /**
+         * PSA connections of your partner and those below it, with their health
+         * @description PSA connections of your partner and those below it, with their health.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5195,7 +3345,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5225,12 +3375,6 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
-                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                                warnings: {
-                                    kind: "missing_permission" | "ticket_settings";
-                                    message: string;
-                                    fix: string | null;
-                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5244,7 +3388,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5262,7 +3406,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5280,116 +3424,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5409,7 +3445,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** Connect a PSA: the credentials are tried and the permissions read before anything is saved */
+        /**
+         * Connect a PSA: the credentials are tried and the permissions read before anything is saved
+         * @description Connect a PSA: the credentials are tried and the permissions read before anything is saved.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.created`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5449,7 +3492,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,12 +3522,6 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
-                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                                warnings: {
-                                    kind: "missing_permission" | "ticket_settings";
-                                    message: string;
-                                    fix: string | null;
-                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -5504,14 +3541,12 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
-                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
-                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5529,7 +3564,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5547,7 +3582,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5565,25 +3600,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5601,7 +3618,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5619,7 +3636,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +3654,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5655,8 +3672,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5688,7 +3705,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One connection */
+        /**
+         * One connection
+         * @description One connection.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -5701,7 +3723,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5730,12 +3752,6 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
-                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                            warnings: {
-                                kind: "missing_permission" | "ticket_settings";
-                                message: string;
-                                fix: string | null;
-                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -5748,7 +3764,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5766,7 +3782,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5784,7 +3800,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5802,98 +3818,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5928,7 +3854,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the credentials (all fields, tried first); settings and mappings stay */
+        /**
+         * Replace the credentials (all fields, tried first); settings and mappings stay
+         * @description Replace the credentials (all fields, tried first); settings and mappings stay.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.credentials_changed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -5960,7 +3893,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5990,12 +3923,6 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
-                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                                warnings: {
-                                    kind: "missing_permission" | "ticket_settings";
-                                    message: string;
-                                    fix: string | null;
-                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6015,14 +3942,12 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
-                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
-                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6040,7 +3965,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6058,7 +3983,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6076,7 +4001,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6094,7 +4019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6112,7 +4037,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6130,7 +4055,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6148,7 +4073,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6166,8 +4091,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6202,7 +4127,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check the connection now: identity and every permission the hub needs, each with how to fix it */
+        /**
+         * Check the connection now: identity and every permission the hub needs, each with how to fix it
+         * @description Check the connection now: identity and every permission the hub needs, each with how to fix it.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Not audited: reads the PSA; only the connection health is updated.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6215,7 +4147,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6245,12 +4177,6 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
-                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                                warnings: {
-                                    kind: "missing_permission" | "ticket_settings";
-                                    message: string;
-                                    fix: string | null;
-                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -6270,14 +4196,12 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
-                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
-                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6295,7 +4219,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6313,7 +4237,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6331,7 +4255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6349,7 +4273,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6367,43 +4291,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6421,8 +4309,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6456,7 +4344,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disconnect: credentials destroyed, the hub stops writing; history is kept */
+        /**
+         * Disconnect: credentials destroyed, the hub stops writing; history is kept
+         * @description Disconnect: credentials destroyed, the hub stops writing; history is kept.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.revoked`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6469,7 +4364,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6498,12 +4393,6 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
-                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                            warnings: {
-                                kind: "missing_permission" | "ticket_settings";
-                                message: string;
-                                fix: string | null;
-                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6516,7 +4405,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6534,7 +4423,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6552,7 +4441,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6570,7 +4459,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6588,80 +4477,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6695,7 +4512,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay */
+        /**
+         * Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay
+         * @description Clear the connection’s settings and ticket settings (its own and its organizations’ overrides); the connection and its credentials stay.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.reset`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6708,7 +4532,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6737,12 +4561,6 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
-                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                            warnings: {
-                                kind: "missing_permission" | "ticket_settings";
-                                message: string;
-                                fix: string | null;
-                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6755,7 +4573,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6773,7 +4591,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6791,7 +4609,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6809,7 +4627,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6827,80 +4645,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6934,7 +4680,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make this the partner’s default connection */
+        /**
+         * Make this the partner’s default connection
+         * @description Make this the partner’s default connection.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.made_default`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6947,7 +4700,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6976,12 +4729,6 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
-                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
-                            warnings: {
-                                kind: "missing_permission" | "ticket_settings";
-                                message: string;
-                                fix: string | null;
-                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -6994,7 +4741,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7012,7 +4759,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7030,7 +4777,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7048,7 +4795,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7066,80 +4813,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7171,7 +4846,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again */
+        /**
+         * The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again
+         * @description The PSA’s pick lists (boards, statuses, priorities, queues, SLAs…), cached; refresh=true reads them again.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7186,7 +4866,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7208,7 +4888,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7226,7 +4906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7244,7 +4924,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7262,7 +4942,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7280,61 +4960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7352,8 +4978,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7387,7 +5013,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again) */
+        /**
+         * The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again)
+         * @description The PSA’s products / services / items a plan can map to (cached; refresh=true reads them again).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7403,7 +5034,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7413,7 +5044,6 @@ export interface paths {
                             /** Format: date-time */
                             fetchedAt: string;
                             complete: boolean;
-                            note: string | null;
                             items: {
                                 id: string;
                                 name: string;
@@ -7423,7 +5053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7441,7 +5071,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7459,7 +5089,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7477,7 +5107,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7495,61 +5125,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7567,8 +5143,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7602,7 +5178,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason */
+        /**
+         * Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason
+         * @description Suggest the PSA company of each unlinked organization of the partner (or of one by id), with a score and the reason.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7625,7 +5206,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7658,7 +5239,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7676,7 +5257,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7694,7 +5275,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7712,7 +5293,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7730,61 +5311,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7802,8 +5329,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7837,7 +5364,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again) */
+        /**
+         * Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again)
+         * @description Search the PSA’s companies of this connection by name or id (cached directory; refresh=true reads it again).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7857,7 +5389,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7880,7 +5412,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7898,7 +5430,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7916,7 +5448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7934,7 +5466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7952,61 +5484,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8024,8 +5502,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8059,7 +5537,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plans assigned to the connection’s partner, each with the PSA product it maps to (or null) */
+        /**
+         * The plans assigned to the connection’s partner, each with the PSA product it maps to (or null)
+         * @description The plans assigned to the connection’s partner, each with the PSA product it maps to (or null).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8072,7 +5555,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8093,8 +5576,6 @@ export interface paths {
                                     productId: string;
                                     productName: string;
                                     productCode: string | null;
-                                    /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
-                                    warning: string | null;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 } | null;
@@ -8102,7 +5583,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8120,7 +5601,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8138,7 +5619,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8156,98 +5637,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8282,7 +5673,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive) */
+        /**
+         * Map a plan to a product of this PSA (checked against the PSA’s catalog)
+         * @description Map a plan to a product of this PSA (checked against the PSA’s catalog).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `plan_link.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -8304,13 +5702,11 @@ export interface paths {
                      */
                     "application/json": {
                         productId: string;
-                        /** @description Map a product the PSA marks inactive (refused otherwise) */
-                        allowInactive?: boolean;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8320,14 +5716,12 @@ export interface paths {
                             productId: string;
                             productName: string;
                             productCode: string | null;
-                            /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
-                            warning: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8345,7 +5739,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8363,7 +5757,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8381,7 +5775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8399,7 +5793,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8417,7 +5811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8435,7 +5829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -8453,7 +5847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8471,8 +5865,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8492,7 +5886,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unmap a plan on this connection */
+        /**
+         * Unmap a plan on this connection
+         * @description Unmap a plan on this connection.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `plan_link.removed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -8507,7 +5908,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -8516,7 +5917,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8534,7 +5935,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8552,7 +5953,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8570,7 +5971,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8588,80 +5989,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8692,7 +6021,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner’s organizations and where each stands on this connection */
+        /**
+         * The partner’s organizations and where each stands on this connection
+         * @description The partner’s organizations and where each stands on this connection.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -8711,7 +6045,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8771,23 +6105,13 @@ export interface paths {
                                         targetLabel: string;
                                         createdByHub: boolean;
                                     }[];
-                                    /** @description other organizations linked to the same company on this connection */
-                                    sharedWith: {
-                                        /**
-                                         * Format: uuid
-                                         * @description a record id (UUID)
-                                         */
-                                        organizationId: string;
-                                        organizationName: string;
-                                    }[];
-                                    warning: string | null;
                                 } | null;
                             }[];
                             nextCursor: string | null;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8805,7 +6129,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8823,7 +6147,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8841,98 +6165,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8966,7 +6200,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go */
+        /**
+         * A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go
+         * @description A PSA company’s billing records (agreement additions, contract services, invoice lines, licences) and where a new line could go.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query: {
@@ -8981,7 +6220,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9007,7 +6246,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9025,7 +6264,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9043,7 +6282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9061,7 +6300,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9079,61 +6318,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9151,8 +6336,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9186,7 +6371,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where an organization is linked: its PSA company, billing records, plans, health and history */
+        /**
+         * Where an organization is linked: its PSA company, billing records, plans, health and history
+         * @description Where an organization is linked: its PSA company, billing records, plans, health and history.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9199,7 +6389,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9256,16 +6446,6 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9319,21 +6499,11 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9351,7 +6521,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9369,7 +6539,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9387,98 +6557,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9497,7 +6577,14 @@ export interface paths {
                 };
             };
         };
-        /** Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped */
+        /**
+         * Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped
+         * @description Link (or relink on the same connection) an organization to a PSA company; refused while linked on another connection or while a plan it uses is unmapped.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.linked`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -9541,7 +6628,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9598,16 +6685,6 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9661,21 +6738,11 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,7 +6760,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9711,7 +6778,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9729,7 +6796,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9747,7 +6814,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9765,7 +6832,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9783,7 +6850,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -9801,7 +6868,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9819,8 +6886,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9840,7 +6907,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history */
+        /**
+         * Unlink an organization from its PSA company; the link stays in its history
+         * @description Unlink an organization from its PSA company; the link stays in its history.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.unlinked`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -9853,7 +6927,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9910,16 +6984,6 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -9973,27 +7037,11 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
-                                /** @description other organizations linked to the same company on this connection */
-                                sharedWith: {
-                                    /**
-                                     * Format: uuid
-                                     * @description a record id (UUID)
-                                     */
-                                    organizationId: string;
-                                    organizationName: string;
-                                }[];
-                                warning: string | null;
                             }[];
-                            tickets: {
-                                /** @description open tickets of the organization the hub closes */
-                                closing: number;
-                                /** @description what happens to them, in words */
-                                message: string;
-                            };
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10011,7 +7059,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10029,7 +7077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10047,7 +7095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10065,80 +7113,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10171,7 +7147,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm many suggested links at once; each is linked or refused with its reason */
+        /**
+         * Confirm many suggested links at once; each is linked or refused with its reason
+         * @description Confirm many suggested links at once; each is linked or refused with its reason.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.linked`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10207,7 +7190,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10226,13 +7209,12 @@ export interface paths {
                                 organizationId: string;
                                 companyId: string;
                                 status: "linked" | "refused";
-                                /** @description why it was refused; for a link made, a warning worth a second look (or null) */
                                 message: string | null;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10250,7 +7232,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10268,7 +7250,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10286,7 +7268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10304,7 +7286,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10322,7 +7304,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10340,7 +7322,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -10358,7 +7340,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10376,8 +7358,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10411,7 +7393,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them */
+        /**
+         * Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them
+         * @description Link every unlinked organization whose best match is an unambiguous equal name; dryRun=true only lists them.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `org_link.auto_link_requested`.
+         */
         post: {
             parameters: {
                 query?: {
@@ -10426,7 +7415,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10446,7 +7435,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -10457,7 +7446,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10475,7 +7464,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10493,7 +7482,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10511,7 +7500,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10529,80 +7518,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10636,7 +7553,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours */
+        /**
+         * Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours
+         * @description Check every link on this connection against the PSA now (renamed, missing, billing record gone); runs as a job, also every six hours.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Not audited: reads the PSA and records health only.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10649,7 +7573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -10660,7 +7584,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10678,7 +7602,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10696,7 +7620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10714,7 +7638,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10732,80 +7656,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10838,7 +7690,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Skip an organization: the integration is off for it (no tickets, no billing) */
+        /**
+         * Skip an organization: the integration is off for it (no tickets, no billing)
+         * @description Skip an organization: the integration is off for it (no tickets, no billing).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.skipped`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -10851,7 +7710,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10881,7 +7740,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10899,7 +7758,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10917,7 +7776,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10935,7 +7794,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10953,80 +7812,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11046,7 +7833,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** Stop skipping an organization */
+        /**
+         * Stop skipping an organization
+         * @description Stop skipping an organization.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.unskipped`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -11059,7 +7853,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11089,7 +7883,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11107,7 +7901,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11125,7 +7919,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11143,7 +7937,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11161,80 +7955,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11265,7 +7987,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s mapping settings */
+        /**
+         * The connection’s mapping settings
+         * @description The connection’s mapping settings.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -11278,7 +8005,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11297,7 +8024,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11315,7 +8042,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11333,7 +8060,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11351,98 +8078,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11461,7 +8098,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation */
+        /**
+         * Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation
+         * @description Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.mapping_settings_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -11476,13 +8120,25 @@ export interface paths {
                 content: {
                     /**
                      * @example {
-                     *       "catchAllCompanyId": null,
+                     *       "catchAll": {
+                     *         "companyId": "174",
+                     *         "companyName": "Acme Ltd"
+                     *       },
                      *       "autoLinkExact": false,
-                     *       "createMissingBillingTargets": false
+                     *       "createMissingBillingTargets": false,
+                     *       "maxTicketsPerCompanyHour": 20,
+                     *       "incidentOrganizations": 10,
+                     *       "incidentWindowMinutes": 10
                      *     }
                      */
                     "application/json": {
-                        catchAllCompanyId: string | null;
+                        catchAll?: {
+                            companyId: string;
+                            /** @description read-only: the PSA’s name for it, looked up again */
+                            readonly companyName?: string;
+                        } | null;
+                        /** @description the same as catchAll.companyId (the older name) */
+                        catchAllCompanyId?: string | null;
                         autoLinkExact: boolean;
                         createMissingBillingTargets: boolean;
                         /** @description storm control: new tickets per PSA company per hour; the rest go into one digest ticket */
@@ -11494,7 +8150,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11513,7 +8169,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11531,7 +8187,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11549,7 +8205,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11567,7 +8223,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11585,7 +8241,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11603,7 +8259,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -11621,7 +8277,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -11639,7 +8295,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request; `invalid_reference`: The request refers to a record that does not exist */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11657,8 +8313,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11691,7 +8347,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A partner’s ticket defaults for one PSA kind (pick-list values as names) */
+        /**
+         * A partner’s ticket defaults for one PSA kind (pick-list values as names)
+         * @description A partner’s ticket defaults for one PSA kind (pick-list values as names).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -11705,7 +8366,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11720,7 +8381,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11738,7 +8399,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11756,7 +8417,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11774,98 +8435,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11884,7 +8455,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any */
+        /**
+         * Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any
+         * @description Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_defaults.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -11912,11 +8490,15 @@ export interface paths {
                         fields: {
                             [key: string]: unknown;
                         };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly kind?: string;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly updatedAt?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11931,7 +8513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11949,7 +8531,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11967,7 +8549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11985,7 +8567,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12003,7 +8585,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12021,7 +8603,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12039,44 +8621,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12109,7 +8655,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A connection’s own ticket settings and the effective value of every field, with its source */
+        /**
+         * A connection’s own ticket settings and the effective value of every field, with its source
+         * @description A connection’s own ticket settings and the effective value of every field, with its source.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -12125,7 +8676,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12158,7 +8709,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12176,7 +8727,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12194,7 +8745,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12212,98 +8763,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12322,7 +8783,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out */
+        /**
+         * Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change
+         * @description Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_settings.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -12345,14 +8813,41 @@ export interface paths {
                      */
                     "application/json": {
                         /** @description the fields set at this level, by name; a field left out (or null) is inherited. An empty object clears the level. */
-                        fields: {
+                        fields?: {
                             [key: string]: unknown;
                         };
+                        /** @description the same as `fields`, by the name GET answers with */
+                        own?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly connectionId?: string | null;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            field: string;
+                            label: string;
+                            /** @description a pick-list id, a boolean, a number, a choice, or the conditions object */
+                            value: unknown;
+                            display: string | null;
+                            source: {
+                                level: "organization" | "connection" | "partner" | "psa_default" | "hub_default";
+                                /**
+                                 * Format: uuid
+                                 * @description a record id (UUID)
+                                 */
+                                partnerId?: string;
+                                partnerName?: string;
+                                condition?: string;
+                            };
+                            problem: string | null;
+                        }[];
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly pickListsFetchedAt?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12385,7 +8880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12403,7 +8898,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12421,7 +8916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12439,7 +8934,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12457,7 +8952,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12475,7 +8970,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12493,7 +8988,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -12511,26 +9006,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12563,7 +9040,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization’s ticket overrides on the connection it is linked to, and the effective value of every field */
+        /**
+         * An organization’s ticket overrides on the connection it is linked to, and the effective value of every field
+         * @description An organization’s ticket overrides on the connection it is linked to, and the effective value of every field.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -12579,7 +9061,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12612,7 +9094,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12630,7 +9112,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12648,7 +9130,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12666,98 +9148,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12776,7 +9168,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists */
+        /**
+         * Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists
+         * @description Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `ticket_settings.organization_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -12798,14 +9197,41 @@ export interface paths {
                      */
                     "application/json": {
                         /** @description the fields set at this level, by name; a field left out (or null) is inherited. An empty object clears the level. */
-                        fields: {
+                        fields?: {
                             [key: string]: unknown;
                         };
+                        /** @description the same as `fields`, by the name GET answers with */
+                        own?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly connectionId?: string | null;
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            field: string;
+                            label: string;
+                            /** @description a pick-list id, a boolean, a number, a choice, or the conditions object */
+                            value: unknown;
+                            display: string | null;
+                            source: {
+                                level: "organization" | "connection" | "partner" | "psa_default" | "hub_default";
+                                /**
+                                 * Format: uuid
+                                 * @description a record id (UUID)
+                                 */
+                                partnerId?: string;
+                                partnerName?: string;
+                                condition?: string;
+                            };
+                            problem: string | null;
+                        }[];
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly pickListsFetchedAt?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12838,7 +9264,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12856,7 +9282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12874,7 +9300,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12892,7 +9318,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12910,7 +9336,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12928,7 +9354,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12946,7 +9372,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -12964,26 +9390,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13016,7 +9424,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s snooze (maintenance window), if one is set */
+        /**
+         * The organization’s snooze (maintenance window), if one is set
+         * @description The organization’s snooze (maintenance window), if one is set.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -13029,7 +9442,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13052,7 +9465,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13070,7 +9483,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13088,7 +9501,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13106,98 +9519,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13216,7 +9539,14 @@ export interface paths {
                 };
             };
         };
-        /** Snooze the organization: ticket writes wait from startsAt (default now) until endsAt */
+        /**
+         * Snooze the organization: ticket writes wait from startsAt (default now) until endsAt
+         * @description Snooze the organization: ticket writes wait from startsAt (default now) until endsAt.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.snoozed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -13245,7 +9575,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13268,7 +9598,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13286,7 +9616,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13304,7 +9634,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13322,7 +9652,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13340,7 +9670,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13358,7 +9688,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -13376,44 +9706,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13433,7 +9727,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** End the organization’s snooze now; waiting ticket writes go out */
+        /**
+         * End the organization’s snooze now; waiting ticket writes go out
+         * @description End the organization’s snooze now; waiting ticket writes go out.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `organization.unsnoozed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -13446,7 +9747,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13469,7 +9770,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13487,7 +9788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13505,7 +9806,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13523,7 +9824,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13541,80 +9842,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13645,7 +9874,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s snooze (maintenance window), if one is set */
+        /**
+         * The connection’s snooze (maintenance window), if one is set
+         * @description The connection’s snooze (maintenance window), if one is set.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -13658,7 +9892,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13681,7 +9915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13699,7 +9933,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13717,7 +9951,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13735,98 +9969,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13845,7 +9989,14 @@ export interface paths {
                 };
             };
         };
-        /** Snooze the connection: ticket writes wait from startsAt (default now) until endsAt */
+        /**
+         * Snooze the connection: ticket writes wait from startsAt (default now) until endsAt
+         * @description Snooze the connection: ticket writes wait from startsAt (default now) until endsAt.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.snoozed`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -13874,7 +10025,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -13897,7 +10048,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13915,7 +10066,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13933,7 +10084,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13951,7 +10102,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13969,7 +10120,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13987,7 +10138,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -14005,44 +10156,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14062,7 +10177,14 @@ export interface paths {
             };
         };
         post?: never;
-        /** End the connection’s snooze now; waiting ticket writes go out */
+        /**
+         * End the connection’s snooze now; waiting ticket writes go out
+         * @description End the connection’s snooze now; waiting ticket writes go out.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `connection.unsnoozed`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -14075,7 +10197,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14098,7 +10220,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14116,7 +10238,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14134,7 +10256,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14152,7 +10274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14170,80 +10292,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14274,7 +10324,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer */
+        /**
+         * The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer
+         * @description The event log: every write to a PSA, newest first, with its outcome and the PSA’s answer.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -14303,7 +10358,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14360,7 +10415,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14378,7 +10433,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14396,116 +10451,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14539,7 +10486,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list */
+        /**
+         * The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list
+         * @description The event log as CSV (text/csv, header row, newest first, at most 50000 rows), same filters as the list.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -14566,7 +10518,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14575,7 +10527,7 @@ export interface paths {
                         "application/json": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14593,7 +10545,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14611,116 +10563,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14754,7 +10598,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One delivery of the event log, with the alert it was made for */
+        /**
+         * One delivery of the event log, with the alert it was made for
+         * @description One delivery of the event log, with the alert it was made for.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -14767,7 +10616,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14840,7 +10689,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14858,7 +10707,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14876,7 +10725,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14894,98 +10743,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15021,7 +10780,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain) */
+        /**
+         * Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain)
+         * @description Retry the alert this delivery was made for: its remaining ticket writes are queued again (409 when none remain).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -15034,7 +10800,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -15045,7 +10811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15063,7 +10829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15081,7 +10847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15099,7 +10865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15117,80 +10883,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15222,7 +10916,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits */
+        /**
+         * Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits
+         * @description Alerts (one per organization × condition × resource), latest activity first, with their ticket and what still waits.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -15245,7 +10944,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15288,14 +10987,13 @@ export interface paths {
                                 /** @description ticket writes the hub still has to make */
                                 pendingWrites: number;
                                 waitingReason: string | null;
-                                noTicketReason: string | null;
                                 deadAt: string | null;
                             }[];
                             nextCursor: string | null;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15313,7 +11011,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15331,116 +11029,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15476,7 +11066,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued */
+        /**
+         * Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued
+         * @description Retry a selection of alerts, by ids or by the list's filters (at most 1000); those with ticket writes left are queued.
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.reprocessed`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -15510,7 +11107,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -15524,7 +11121,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15542,7 +11139,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15560,7 +11157,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15578,25 +11175,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15614,7 +11193,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -15632,7 +11211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -15650,26 +11229,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15701,7 +11262,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries */
+        /**
+         * One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries
+         * @description One alert with its latest 100 events, its ticket per episode and its latest 100 deliveries.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -15714,7 +11280,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15756,7 +11322,6 @@ export interface paths {
                             /** @description ticket writes the hub still has to make */
                             pendingWrites: number;
                             waitingReason: string | null;
-                            noTicketReason: string | null;
                             deadAt: string | null;
                             events: {
                                 /**
@@ -15837,7 +11402,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15855,7 +11420,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15873,7 +11438,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15891,98 +11456,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16018,7 +11493,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain) */
+        /**
+         * Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain)
+         * @description Retry an alert stopped after failing (or waiting): its remaining ticket writes are queued again (409 when none remain).
+         *
+         *     **Who:** Everyone but viewers (and operators).
+         *
+         *     Recorded in the audit log as `alert.retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -16031,7 +11513,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -16042,7 +11524,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16060,7 +11542,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16078,7 +11560,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16096,7 +11578,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16114,80 +11596,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16219,7 +11629,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connection’s billing settings */
+        /**
+         * The connection’s billing settings
+         * @description The connection’s billing settings.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16232,7 +11647,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16265,7 +11680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16283,7 +11698,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16301,7 +11716,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16319,98 +11734,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16429,7 +11754,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay) */
+        /**
+         * Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay)
+         * @description Set the billing mode, approval thresholds, drift policy and schedule (fields left out stay).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `connection.billing_settings_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -16473,11 +11805,13 @@ export interface paths {
                             storageGb?: string | null;
                             lastSuccessAt?: string | null;
                         };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly updatedAt?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16510,7 +11844,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16528,7 +11862,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16546,7 +11880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16564,7 +11898,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16582,7 +11916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16600,7 +11934,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -16618,7 +11952,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -16636,7 +11970,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16654,8 +11988,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16688,7 +12022,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PSA’s company custom fields backup statistics can be written into */
+        /**
+         * The PSA’s company custom fields backup statistics can be written into
+         * @description The PSA’s company custom fields backup statistics can be written into.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16701,7 +12040,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16716,7 +12055,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16734,7 +12073,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16752,7 +12091,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16770,7 +12109,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16788,61 +12127,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `psa_rejected`: The PSA refused the request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16860,8 +12145,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                429: {
+                /** @description `psa_unavailable`: The PSA could not be reached or is busy; try again shortly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16895,7 +12180,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mapped plan’s billing rules on this connection, and their effect with the defaults */
+        /**
+         * A mapped plan’s billing rules on this connection, and their effect with the defaults
+         * @description A mapped plan’s billing rules on this connection, and their effect with the defaults.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16910,7 +12200,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -16944,7 +12234,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16962,7 +12252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16980,7 +12270,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16998,98 +12288,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17108,7 +12308,14 @@ export interface paths {
                 };
             };
         };
-        /** Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults) */
+        /**
+         * Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults)
+         * @description Set a mapped plan’s billing rules on this connection (replaces them; {} = the defaults).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `plan_link.billing_rules_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -17142,11 +12349,36 @@ export interface paths {
                         unitPrice?: number | null;
                         unitCost?: number | null;
                         descriptionTemplate?: string | null;
+                        rules?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity?: number;
+                            rounding?: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step?: number;
+                            minimum?: number;
+                            multiplier?: number;
+                            unitPrice?: number | null;
+                            unitCost?: number | null;
+                            descriptionTemplate?: string | null;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity: number;
+                            rounding: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step: number;
+                            minimum: number;
+                            multiplier: number;
+                            unitPrice: number | null;
+                            unitCost: number | null;
+                            descriptionTemplate: string | null;
+                        };
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17180,7 +12412,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17198,7 +12430,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17216,7 +12448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17234,7 +12466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17252,7 +12484,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17270,7 +12502,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -17288,44 +12520,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17359,7 +12555,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link) */
+        /**
+         * Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link)
+         * @description Override billing rules for one plan of a linked organization (replaces them; {} = follow the plan link).
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `org_link.billing_rules_set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -17393,11 +12596,36 @@ export interface paths {
                         unitPrice?: number | null;
                         unitCost?: number | null;
                         descriptionTemplate?: string | null;
+                        rules?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity?: number;
+                            rounding?: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step?: number;
+                            minimum?: number;
+                            multiplier?: number;
+                            unitPrice?: number | null;
+                            unitCost?: number | null;
+                            descriptionTemplate?: string | null;
+                        };
+                        /** @description read-only: sent back from a GET, accepted and ignored */
+                        readonly effective?: {
+                            /** @description subtracted from the usage */
+                            includedQuantity: number;
+                            rounding: "up" | "nearest" | "down";
+                            /** @description round to multiples of this */
+                            step: number;
+                            minimum: number;
+                            multiplier: number;
+                            unitPrice: number | null;
+                            unitCost: number | null;
+                            descriptionTemplate: string | null;
+                        };
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17431,7 +12659,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17449,7 +12677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17467,7 +12695,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17485,7 +12713,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17503,7 +12731,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17521,7 +12749,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -17539,44 +12767,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17609,7 +12801,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Billing change sets, newest first */
+        /**
+         * Billing change sets, newest first
+         * @description Billing change sets, newest first.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -17628,7 +12825,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17714,7 +12911,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17732,7 +12929,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17750,116 +12947,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17893,7 +12982,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One billing change set with its lines */
+        /**
+         * One billing change set with its lines
+         * @description One billing change set with its lines.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -17906,7 +13000,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17989,7 +13083,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18007,7 +13101,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18025,7 +13119,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18043,98 +13137,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18170,7 +13174,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve pending change sets (at most 1000); each connection’s are written by one run */
+        /**
+         * Approve pending change sets (at most 1000); each connection’s are written by one run
+         * @description Approve pending change sets (at most 1000); each connection’s are written by one run.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.change_sets_approved`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18193,7 +13204,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18226,7 +13237,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18244,7 +13255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18262,7 +13273,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18280,25 +13291,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18316,7 +13309,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18334,44 +13327,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18405,7 +13362,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again */
+        /**
+         * Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again
+         * @description Reject pending change sets (at most 1000); nothing is written, and the same change is not proposed again.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.change_sets_rejected`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18428,7 +13392,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18461,7 +13425,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18479,7 +13443,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18497,7 +13461,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18515,25 +13479,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18551,7 +13497,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18569,44 +13515,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18640,7 +13550,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reconcile billing now for the connection’s linked organizations (or one); answers the run */
+        /**
+         * Reconcile billing now for the connection’s linked organizations (or one); answers the run
+         * @description Reconcile billing now for the connection’s linked organizations (or one); answers the run.
+         *
+         *     **Who:** Owners, super admins, admins and operators.
+         *
+         *     Recorded in the audit log as `billing.sync_requested`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18664,7 +13581,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -18698,7 +13615,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18716,7 +13633,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18734,7 +13651,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else; `forbidden`: Your role does not allow this; `csrf_failed`: Missing or wrong x-csrf-token header */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18752,7 +13669,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18770,7 +13687,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18788,7 +13705,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -18806,7 +13723,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -18824,26 +13741,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18875,7 +13774,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A billing run and its progress (links done of the total) */
+        /**
+         * A billing run and its progress (links done of the total)
+         * @description A billing run and its progress (links done of the total).
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -18888,7 +13792,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18922,7 +13826,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -18940,7 +13844,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18958,7 +13862,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18976,98 +13880,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19101,7 +13915,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer */
+        /**
+         * The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer
+         * @description The organization’s billing writes, newest first: before → after, who approved, the PSA’s answer.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -19116,7 +13935,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19164,7 +13983,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19182,7 +14001,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19200,7 +14019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19218,98 +14037,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19343,7 +14072,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s current usage per plan, as the vendor last sent it */
+        /**
+         * The organization’s current usage per plan, as the vendor last sent it
+         * @description The organization’s current usage per plan, as the vendor last sent it.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -19356,7 +14090,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19383,7 +14117,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19401,7 +14135,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19419,7 +14153,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19437,98 +14171,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19562,7 +14206,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written */
+        /**
+         * The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written
+         * @description The partner’s billed lines (its own organizations and its sub-resellers’) as CSV: company, plan, product, quantity, unit price, as of, last written.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -19575,7 +14224,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19584,7 +14233,7 @@ export interface paths {
                         "application/json": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19602,7 +14251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19620,7 +14269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19638,98 +14287,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19763,7 +14322,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree */
+        /**
+         * Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree
+         * @description Alerts by state, tickets and deliveries per day, and connection health, for a part of the tree.
+         *
+         *     **Who:** Any signed-in user or operator; what it reads is limited to their part of the partner tree.
+         */
         get: {
             parameters: {
                 query?: {
@@ -19777,7 +14341,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -19841,7 +14405,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -19859,7 +14423,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19877,116 +14441,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `password_change_required`: Change the one-time password before anything else */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20021,7 +14477,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one partner (idempotent) */
+        /**
+         * Create or update one partner (idempotent)
+         * @description Create or update one partner (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20049,7 +14512,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20061,7 +14524,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -20073,7 +14536,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20091,7 +14554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20109,25 +14572,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20145,7 +14590,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20163,7 +14608,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20181,7 +14626,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -20199,26 +14644,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20256,6 +14683,10 @@ export interface paths {
         /**
          * Create or update up to 1000 partner records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","kind":"…","parentExternalId":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner.upserted`.
          */
         post: {
             parameters: {
@@ -20277,7 +14708,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20303,7 +14734,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20321,7 +14752,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20339,43 +14770,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20393,7 +14788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20411,44 +14806,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20481,7 +14840,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one plan (idempotent) */
+        /**
+         * Create or update one plan (idempotent)
+         * @description Create or update one plan (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `plan.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20507,7 +14873,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20519,7 +14885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -20531,7 +14897,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20549,7 +14915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20567,25 +14933,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20603,7 +14951,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20621,7 +14969,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20639,44 +14987,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20714,6 +15026,10 @@ export interface paths {
         /**
          * Create or update up to 1000 plan records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","unit":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `plan.upserted`.
          */
         post: {
             parameters: {
@@ -20735,7 +15051,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20761,7 +15077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -20779,7 +15095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20797,43 +15113,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20851,7 +15131,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -20869,44 +15149,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20939,7 +15183,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one organization (idempotent) */
+        /**
+         * Create or update one organization (idempotent)
+         * @description Create or update one organization (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `organization.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -20976,7 +15227,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -20988,7 +15239,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -21000,7 +15251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21018,7 +15269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21036,25 +15287,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21072,7 +15305,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21090,7 +15323,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21108,7 +15341,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -21126,26 +15359,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21183,6 +15398,10 @@ export interface paths {
         /**
          * Create or update up to 1000 organization records; each item succeeds or fails on its own
          * @description Each item is {"externalId":"…","name":"…","partnerExternalId":"…","domains":"…","active":"…","planExternalIds":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `organization.upserted`.
          */
         post: {
             parameters: {
@@ -21204,7 +15423,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21230,7 +15449,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21248,7 +15467,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21266,43 +15485,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21320,7 +15503,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21338,44 +15521,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21408,7 +15555,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or update one partner_plans (idempotent) */
+        /**
+         * Create or update one partner_plans (idempotent)
+         * @description Create or update one partner_plans (idempotent).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner_plans.upserted`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -21435,7 +15589,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21447,7 +15601,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -21459,7 +15613,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21477,7 +15631,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21495,25 +15649,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21531,7 +15667,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21549,7 +15685,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21567,7 +15703,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -21585,26 +15721,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_reference`: The request refers to a record that does not exist */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21642,6 +15760,10 @@ export interface paths {
         /**
          * Create or update up to 1000 partner_plans records; each item succeeds or fails on its own
          * @description Each item is {"partnerExternalId":"…","planExternalIds":"…"}.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `partner_plans.upserted`.
          */
         post: {
             parameters: {
@@ -21663,7 +15785,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -21689,7 +15811,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21707,7 +15829,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21725,43 +15847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21779,7 +15865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -21797,44 +15883,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21868,7 +15918,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send up to 1000 events; answered 202 with what became of each */
+        /**
+         * Send up to 1000 events; answered 202 with what became of each
+         * @description Send up to 1000 events; answered 202 with what became of each.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: every event is stored with its alert; the event log shows what it caused.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -21920,7 +15977,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -21939,7 +15996,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -21957,7 +16014,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21975,43 +16032,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22029,7 +16050,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22047,44 +16068,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22116,7 +16101,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The error catalog in force: built-in entries merged with the vendor’s */
+        /**
+         * The error catalog in force: built-in entries merged with the vendor’s
+         * @description The error catalog in force: built-in entries merged with the vendor’s.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -22126,7 +16116,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22153,152 +16143,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22317,7 +16163,14 @@ export interface paths {
                 };
             };
         };
-        /** Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these) */
+        /**
+         * Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these)
+         * @description Set the vendor’s catalog entries and error codes (added to the built-in ones; replace=true uses only these).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `error_catalog.set`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -22353,7 +16206,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22380,7 +16233,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22398,7 +16251,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22416,43 +16269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22470,7 +16287,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22488,44 +16305,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22560,7 +16341,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send up to 1000 usage snapshots; answered 202 with what became of each */
+        /**
+         * Send up to 1000 usage snapshots; answered 202 with what became of each
+         * @description Send up to 1000 usage snapshots; answered 202 with what became of each.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: usage is stored as it comes; every billing write it causes is in the event log.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -22609,7 +16397,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -22638,7 +16426,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22656,7 +16444,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22674,43 +16462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22728,7 +16480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -22746,44 +16498,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22815,7 +16531,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization’s current usage, per plan */
+        /**
+         * An organization’s current usage, per plan
+         * @description An organization’s current usage, per plan.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -22828,7 +16549,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -22850,7 +16571,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -22868,7 +16589,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22886,116 +16607,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23029,7 +16642,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The webhook subscriptions (never their secrets) */
+        /**
+         * The webhook subscriptions (never their secrets)
+         * @description The webhook subscriptions (never their secrets).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -23039,7 +16657,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -23061,152 +16679,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23229,6 +16703,10 @@ export interface paths {
         /**
          * Subscribe a URL of the vendor platform to events; the signing secret is shown once
          * @description Each event is POSTed as JSON `{id, type, createdAt, data}` with `PSAHub-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>`, `PSAHub-Event`, `PSAHub-Event-Id` (the same on a retry: deduplicate on it) and `PSAHub-Delivery`. A 2xx answer counts as received; anything else is tried again after 30 s, doubling up to 6 h apart, for 3 days. Redirects are not followed.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.created`.
          */
         post: {
             parameters: {
@@ -23259,7 +16737,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created; the new record below. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -23283,7 +16761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid; `invalid_json`: The body is not valid JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -23301,7 +16779,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23319,43 +16797,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23373,7 +16815,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `body_too_large`: The body is larger than this route accepts */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -23391,44 +16833,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unsupported_media_type`: Send the body as application/json */
                 415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23460,7 +16866,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook subscription */
+        /**
+         * One webhook subscription
+         * @description One webhook subscription.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -23473,7 +16884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -23493,7 +16904,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -23511,7 +16922,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23529,116 +16940,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23659,7 +16962,14 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Unsubscribe: nothing more is sent, and what waited to be sent is dropped */
+        /**
+         * Unsubscribe: nothing more is sent, and what waited to be sent is dropped
+         * @description Unsubscribe: nothing more is sent, and what waited to be sent is dropped.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.deleted`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -23672,7 +16982,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; nothing to answer. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -23681,7 +16991,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -23699,7 +17009,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23717,25 +17027,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23753,80 +17045,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23862,6 +17082,10 @@ export interface paths {
         /**
          * Send a `webhook.ping` event to this subscription now, to try the receiver
          * @description Sent once, not retried; its delivery shows in the list with the answer.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Not audited: sends a test event; changes no data.
          */
         post: {
             parameters: {
@@ -23875,7 +17099,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -23890,7 +17114,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -23908,7 +17132,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23926,25 +17150,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23962,80 +17168,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -24067,7 +17201,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The deliveries of a subscription, newest first, each with the receiver’s last answer */
+        /**
+         * The deliveries of a subscription, newest first, each with the receiver’s last answer
+         * @description The deliveries of a subscription, newest first, each with the receiver’s last answer.
+         *
+         *     **Who:** The vendor platform, with a source key.
+         */
         get: {
             parameters: {
                 query?: {
@@ -24084,7 +17223,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; the answer below. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -24124,7 +17263,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -24142,7 +17281,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24160,116 +17299,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -24305,7 +17336,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again now (a dead one gets one more attempt) */
+        /**
+         * Send a delivery again now (a dead one gets one more attempt)
+         * @description Send a delivery again now (a dead one gets one more attempt).
+         *
+         *     **Who:** The vendor platform, with a source key.
+         *
+         *     Recorded in the audit log as `webhook.delivery_retried`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -24320,7 +17358,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted: stored, and the work is queued. */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -24357,7 +17395,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `invalid_request`: The request is not valid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -24375,7 +17413,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `unauthenticated`: Sign in or send a valid bearer token; `wrong_credential_kind`: This kind of credential is not accepted on this API */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24393,25 +17431,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
+                /** @description `not_found`: No such record, or it is not yours to see */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24429,80 +17449,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description `conflict`: The change conflicts with existing data */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: {
-                                    path?: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -30,13 +30,10 @@ const perAddress: ThrottlePolicy = {
   maxHoldMs: WINDOW,
 };
 
-function waitWords(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-}
-
 export const login = defineRoute({
   method: 'POST',
   url: '/api/v1/auth/login',
+  errors: ['invalid_login', 'too_many_attempts'],
   permission: 'public',
   audit: { none: 'sign-ins are not changes; failures are counted for throttling' },
   schema: {
@@ -61,11 +58,10 @@ export const login = defineRoute({
     ] as const) {
       const attempt = await takeAttempt(deps.db, key, policy);
       if (!attempt.allowed)
-        throw new AppError(
-          'too_many_attempts',
-          `Too many sign-in attempts; try again in ${waitWords(attempt.retryAfterSeconds)}`,
-          { retryAfter: attempt.retryAfterSeconds },
-        );
+        // The error handler adds how long to wait, from retryAfter.
+        throw new AppError('too_many_attempts', 'Too many sign-in attempts', {
+          retryAfter: attempt.retryAfterSeconds,
+        });
     }
     const user = await getUserWithSecret(deps.db, { email: req.body.email });
     const ok = await verifyPassword(user?.passwordHash ?? null, req.body.password);

@@ -9,6 +9,7 @@ import { currentLink } from '../../../store/org-links.ts';
 import { planLinkRules, setPlanLinkRules } from '../../../store/plan-links.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, Uuid } from '../../schemas.ts';
+import { readOnlyEcho } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 import { visibleOrganization } from '../org-links/org-access.ts';
 
@@ -28,33 +29,49 @@ const RuleFields = {
   ]),
 };
 
-const RulesBody = Type.Partial(Type.Object(RuleFields, Closed), {
-  ...Closed,
-  examples: [
-    {
-      includedQuantity: 10,
-      rounding: 'up',
-      step: 1,
-      descriptionTemplate: '{plan} — {quantity} {unit} as of {date}',
-    },
-  ],
-});
+const Rules = Type.Partial(Type.Object(RuleFields, Closed), Closed);
 
 const RulesReply = Type.Object(
   {
-    rules: Type.Partial(Type.Object(RuleFields, Closed), Closed),
+    rules: Rules,
     effective: Type.Object(RuleFields, Closed),
   },
   Closed,
 );
 
+// The rules, flat; or the GET answer sent back as it is (`rules` changed, `effective` ignored).
+const RulesBody = Type.Object(
+  {
+    ...Type.Partial(Type.Object(RuleFields)).properties,
+    rules: Type.Optional(Rules),
+    ...readOnlyEcho(RulesReply, ['effective']),
+  },
+  {
+    ...Closed,
+    examples: [
+      {
+        includedQuantity: 10,
+        rounding: 'up',
+        step: 1,
+        descriptionTemplate: '{plan} — {quantity} {unit} as of {date}',
+      },
+    ],
+  },
+);
+
 function checked(body: Static<typeof RulesBody>): Partial<BillingRules> {
-  const problems = ruleProblems(body);
+  const { rules: wrapped, effective: _readOnly, ...flat } = body;
+  if (wrapped && Object.keys(flat).length > 0) {
+    const message = 'send the rules flat or as "rules", not both';
+    throw new AppError('invalid_request', `body: ${message}`, { details: [{ path: 'body', message }] });
+  }
+  const rules: Static<typeof Rules> = wrapped ?? flat;
+  const problems = ruleProblems(rules);
   if (problems.length)
     throw new AppError('invalid_request', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
       details: problems.map((p) => ({ path: `body/${p.field}`, message: p.message })),
     });
-  return body;
+  return rules;
 }
 
 const PlanLinkParams = Type.Object({ id: Uuid, planId: Uuid }, Closed);

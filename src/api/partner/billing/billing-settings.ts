@@ -6,8 +6,9 @@ import { scheduleKinds } from '../../../core/billing-schedule.ts';
 import { billingSettings, type BillingSettings } from '../../../jobs/billing-settings.ts';
 import { checkStatsFields, companyFields } from '../../../jobs/company-fields.ts';
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, Literals, errorReplies, IdParams } from '../../schemas.ts';
+import { readOnlyEcho } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 
 const Schedule = {
@@ -82,6 +83,7 @@ export const getBillingSettingsRoute = defineRoute({
 export const setBillingSettingsRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/billing-settings',
+  errors: psaErrors,
   permission: 'manage_billing',
   audit: 'connection.billing_settings_set',
   params: { id: 'connection' },
@@ -97,6 +99,8 @@ export const setBillingSettingsRoute = defineRoute({
         driftPolicy: Type.Optional(Fields.driftPolicy),
         schedule: Type.Optional(Type.Partial(Type.Object(Schedule, Closed), Closed)),
         statsFields: Type.Optional(Type.Partial(Type.Object(StatsFields, Closed), Closed)),
+        // The GET answer can be sent back as it is.
+        ...readOnlyEcho(SettingsReply, ['updatedAt']),
       },
       { ...Closed, examples: [{ mode: 'preview', schedule: { kind: 'daily', hour: 2 } }] },
     ),
@@ -106,7 +110,7 @@ export const setBillingSettingsRoute = defineRoute({
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
     const before = billingSettings(connection);
-    const { schedule, statsFields, ...rest } = req.body;
+    const { schedule, statsFields, updatedAt: _readOnly, ...rest } = req.body;
     const next: BillingSettings = {
       ...before,
       ...rest,
@@ -131,6 +135,7 @@ export const setBillingSettingsRoute = defineRoute({
 export const companyFieldsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/company-fields',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

@@ -8,13 +8,14 @@ import {
   IdentityReply,
   PermissionReply,
 } from '../../formatters/connection.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
 export const checkConnectionRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/connections/:id/check',
+  errors: psaErrors,
   // It calls the PSA and rewrites the connection's health: a viewer reads that health, never sets it.
   permission: 'manage_integrations',
   audit: { none: 'reads the PSA; only the connection health is updated' },

@@ -4,13 +4,14 @@
 import { Type } from 'typebox';
 import { asAppError } from '../../../jobs/connect.ts';
 import { companyDirectory } from '../../../jobs/company-directory.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
 export const companiesRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/companies',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

@@ -7,7 +7,7 @@ import { asAppError } from '../../../jobs/connect.ts';
 import { organizationsForConnection } from '../../../store/org-links.ts';
 import { getOrganization } from '../../../store/organizations.ts';
 import { decodeCursor, encodeCursor } from '../../../store/paging.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Uuid } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
@@ -31,6 +31,7 @@ const SuggestionReply = Type.Object(
 export const companySuggestionsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/company-suggestions',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

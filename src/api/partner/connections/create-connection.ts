@@ -15,7 +15,7 @@ import {
   PermissionReply,
   PsaKindSchema,
 } from '../../formatters/connection.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, Name, Uuid } from '../../schemas.ts';
 import { visiblePartnerId } from '../users/user-access.ts';
 
@@ -30,6 +30,7 @@ export const Credentials = Type.Record(
 export const createConnectionRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/connections',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'connection.created',
   schema: {

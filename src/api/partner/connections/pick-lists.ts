@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { pickListsOf } from '../../../jobs/pick-lists.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
@@ -19,6 +19,7 @@ const PickItem = Type.Object(
 export const pickListsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/pick-lists',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { asAppError } from '../../../jobs/connect.ts';
 import { productCatalog } from '../../../jobs/product-catalog.ts';
 import { descriptorOf } from '../../../jobs/ticket-settings.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 
@@ -19,6 +19,7 @@ export const ProductReply = Type.Object(
 export const productsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/products',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

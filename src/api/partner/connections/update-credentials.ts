@@ -8,7 +8,7 @@ import {
   IdentityReply,
   PermissionReply,
 } from '../../formatters/connection.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from './connection-access.ts';
 import { Credentials } from './create-connection.ts';
@@ -16,6 +16,7 @@ import { Credentials } from './create-connection.ts';
 export const updateCredentialsRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/credentials',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'connection.credentials_changed',
   params: { id: 'connection' },

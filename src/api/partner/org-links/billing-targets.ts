@@ -2,13 +2,14 @@
 // the records whose quantity the hub may set, and the parents a new line could be added to.
 import { Type } from 'typebox';
 import { companyBilling } from '../../../jobs/company-billing.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 
 export const billingTargetsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/connections/:id/billing-targets',
+  errors: psaErrors,
   permission: 'member',
   params: { id: 'connection' },
   schema: {

@@ -11,7 +11,7 @@ import { clientFor } from '../../../jobs/psa-session.ts';
 import { getOrganization } from '../../../store/organizations.ts';
 import { getPartner } from '../../../store/partners.ts';
 import { canSeePartnerPath, userActor } from '../../authorization.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Uuid } from '../../schemas.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 import { linkWarning } from './link-format.ts';
@@ -31,6 +31,7 @@ const Outcome = Type.Object(
 export const confirmLinksRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/connections/:id/org-links/confirm',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'org_link.linked',
   params: { id: 'connection' },

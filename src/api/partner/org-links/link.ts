@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { linkOrganization, unlinkOrganization } from '../../../jobs/org-linking.ts';
 import { currentLink, linkHistory, organizationPlans } from '../../../store/org-links.ts';
 import { notFound, userActor } from '../../authorization.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams, Timestamp, Uuid } from '../../schemas.ts';
 import { visibleConnection } from '../connections/connection-access.ts';
 import { formatLink, LinkReply } from './link-format.ts';
@@ -119,6 +119,7 @@ export const BillingRequests = Type.Array(
 export const setOrgLinkRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/organizations/:id/link',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'org_link.linked',
   params: { id: 'organization' },

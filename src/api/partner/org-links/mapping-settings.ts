@@ -9,8 +9,9 @@ import { AUTO_LINK_QUEUE, enqueueForConnection } from '../../../jobs/link-jobs.t
 import { mappingSettings, type MappingSettings } from '../../../jobs/mapping-settings.ts';
 import { clientFor } from '../../../jobs/psa-session.ts';
 import { getConnection, mergeSettings } from '../../../store/connections.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, IdParams } from '../../schemas.ts';
+import { readOnly } from '../../settings-echo.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 
 const SettingsReply = Type.Object(
@@ -27,6 +28,26 @@ const SettingsReply = Type.Object(
   },
   Closed,
 );
+
+/** The catch-all company id the body names, in either of its two ways, or a 400. */
+function catchAllWanted(body: {
+  catchAll?: { companyId: string } | null;
+  catchAllCompanyId?: string | null;
+}): string | null {
+  const { catchAll, catchAllCompanyId } = body;
+  if (catchAll === undefined && catchAllCompanyId === undefined) {
+    const message = 'missing required field "catchAll" (a company or null)';
+    throw new AppError('invalid_request', `body: ${message}`, { details: [{ path: 'body', message }] });
+  }
+  const named = catchAll === undefined ? undefined : (catchAll?.companyId ?? null);
+  if (named !== undefined && catchAllCompanyId !== undefined && named !== catchAllCompanyId) {
+    const message = 'names another company than catchAll: send one of the two';
+    throw new AppError('invalid_request', `body/catchAllCompanyId: ${message}`, {
+      details: [{ path: 'body/catchAllCompanyId', message }],
+    });
+  }
+  return named ?? catchAllCompanyId ?? null;
+}
 
 export const getMappingSettingsRoute = defineRoute({
   method: 'GET',
@@ -47,6 +68,7 @@ export const getMappingSettingsRoute = defineRoute({
 export const setMappingSettingsRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/mapping-settings',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'connection.mapping_settings_set',
   params: { id: 'connection' },
@@ -55,9 +77,32 @@ export const setMappingSettingsRoute = defineRoute({
       'Set the catch-all company (tickets of organizations without a working link), automatic exact links, and billing-line creation',
     tags: ['mapping'],
     params: IdParams,
+    // The shape GET answers, so a read can be changed and sent back; `catchAllCompanyId` is the
+    // older way to name the catch-all company and still works.
     body: Type.Object(
       {
-        catchAllCompanyId: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]),
+        catchAll: Type.Optional(
+          Type.Union([
+            Type.Object(
+              {
+                companyId: Type.String({ minLength: 1, maxLength: 100 }),
+                companyName: Type.Optional(
+                  readOnly(
+                    Type.String({ maxLength: 500 }),
+                    'read-only: the PSA’s name for it, looked up again',
+                  ),
+                ),
+              },
+              Closed,
+            ),
+            Type.Null(),
+          ]),
+        ),
+        catchAllCompanyId: Type.Optional(
+          Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], {
+            description: 'the same as catchAll.companyId (the older name)',
+          }),
+        ),
         autoLinkExact: Type.Boolean(),
         createMissingBillingTargets: Type.Boolean(),
         maxTicketsPerCompanyHour: Type.Optional(
@@ -80,7 +125,16 @@ export const setMappingSettingsRoute = defineRoute({
       },
       {
         ...Closed,
-        examples: [{ catchAllCompanyId: null, autoLinkExact: false, createMissingBillingTargets: false }],
+        examples: [
+          {
+            catchAll: { companyId: '174', companyName: 'Acme Ltd' },
+            autoLinkExact: false,
+            createMissingBillingTargets: false,
+            maxTicketsPerCompanyHour: 20,
+            incidentOrganizations: 10,
+            incidentWindowMinutes: 10,
+          },
+        ],
       },
     ),
     response: { 200: SettingsReply, ...errorReplies },
@@ -90,7 +144,7 @@ export const setMappingSettingsRoute = defineRoute({
     assertLive(connection);
     const before = mappingSettings(connection);
     let catchAll: MappingSettings['catchAll'] = null;
-    const wanted = req.body.catchAllCompanyId;
+    const wanted = catchAllWanted(req.body);
     if (wanted !== null) {
       const company = await catchAllCompany(wanted);
       if (!company || company.deleted || !company.active) {

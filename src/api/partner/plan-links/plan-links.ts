@@ -12,7 +12,7 @@ import {
   type PlanLink,
 } from '../../../store/plan-links.ts';
 import { notFound } from '../../authorization.ts';
-import { defineRoute } from '../../route.ts';
+import { defineRoute, psaErrors } from '../../route.ts';
 import { Closed, errorReplies, Timestamp, Uuid } from '../../schemas.ts';
 import { assertLive, visibleConnection } from '../connections/connection-access.ts';
 
@@ -78,6 +78,7 @@ export const listPlanLinksRoute = defineRoute({
 export const setPlanLinkRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/connections/:id/plan-links/:planId',
+  errors: psaErrors,
   permission: 'manage_integrations',
   audit: 'plan_link.set',
   params: { id: 'connection', planId: 'plan' },

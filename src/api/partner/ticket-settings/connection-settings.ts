@@ -10,11 +10,11 @@ import { assertLive, visibleConnection } from '../connections/connection-access.
 import {
   checkedFields,
   ConditionQuery,
-  FieldsBody,
   formatView,
   refuseReferences,
   SettingsReply,
 } from './settings-schemas.ts';
+import { fieldsOf, SettingsBody } from './settings-body.ts';
 
 export const getConnectionSettingsRoute = defineRoute({
   method: 'GET',
@@ -51,13 +51,13 @@ export const setConnectionSettingsRoute = defineRoute({
       'Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out',
     tags: ['ticket settings'],
     params: IdParams,
-    body: FieldsBody({ notesInternal: true, reopenWindowMinutes: 1440 }),
+    body: SettingsBody({ notesInternal: true, reopenWindowMinutes: 1440 }),
     response: { 200: SettingsReply, ...errorReplies },
   },
   async handler(req, _reply, { deps, actor, audit }) {
     const connection = await visibleConnection(deps.db, actor, req.params.id);
     assertLive(connection);
-    const values = checkedFields(descriptorOf(connection.kind), req.body.fields, 'ids');
+    const values = checkedFields(descriptorOf(connection.kind), fieldsOf(req.body), 'ids');
     const view = await ticketSettingsView(deps, { connection, pending: { connection: values } });
     refuseReferences(view.refusals);
     await deps.db.transaction(async (tx) => {

@@ -19,11 +19,11 @@ import type { AppDeps } from '../../deps.ts';
 import {
   checkedFields,
   ConditionQuery,
-  FieldsBody,
   formatView,
   refuseReferences,
   SettingsReply,
 } from './settings-schemas.ts';
+import { fieldsOf, SettingsBody } from './settings-body.ts';
 
 async function organizationAndConnection(deps: AppDeps, actor: Actor | undefined, id: string) {
   const org = await getOrganization(deps.db, id, scopePath(actor));
@@ -71,14 +71,14 @@ export const setOrganizationSettingsRoute = defineRoute({
       'Replace an organization’s ticket overrides on its linked connection, checked against that connection’s pick lists',
     tags: ['ticket settings'],
     params: IdParams,
-    body: FieldsBody({ autoResolve: false }),
+    body: SettingsBody({ autoResolve: false }),
     response: { 200: SettingsReply, ...errorReplies },
   },
   async handler(req, _reply, { deps, actor, audit }) {
     const { org, connection } = await organizationAndConnection(deps, actor, req.params.id);
     if (!connection) throw new AppError('conflict', 'Link the organization to a PSA company first');
     assertLive(connection);
-    const values = checkedFields(descriptorOf(connection.kind), req.body.fields, 'ids');
+    const values = checkedFields(descriptorOf(connection.kind), fieldsOf(req.body), 'ids');
     const view = await ticketSettingsView(deps, {
       connection,
       organizationId: org.id,

@@ -19,6 +19,7 @@ import type { Actor } from '../../actor.ts';
 import { canSeePartnerPath, notFound, userActor } from '../../authorization.ts';
 import { defineRoute } from '../../route.ts';
 import { Closed, errorReplies, Timestamp, Uuid } from '../../schemas.ts';
+import { readOnlyEcho } from '../../settings-echo.ts';
 import { checkedFields, FieldMap, FieldsBody, refuseReferences } from './settings-schemas.ts';
 
 const Params = Type.Object(
@@ -78,7 +79,19 @@ export const setPartnerDefaultsRoute = defineRoute({
       'Replace a partner’s ticket defaults for one PSA kind; names are checked on the partner’s own connection of that kind, if any',
     tags: ['ticket settings'],
     params: Params,
-    body: FieldsBody({ boardId: 'Help Desk', 'status.new': 'New', 'priority.high': 'Priority 2 - High' }),
+    // The GET answer can be sent back as it is: `kind` and `updatedAt` are read-only and ignored.
+    body: Type.Object(
+      {
+        ...FieldsBody({}).properties,
+        ...readOnlyEcho(DefaultsReply, ['kind', 'updatedAt']),
+      },
+      {
+        ...Closed,
+        examples: [
+          { fields: { boardId: 'Help Desk', 'status.new': 'New', 'priority.high': 'Priority 2 - High' } },
+        ],
+      },
+    ),
     response: { 200: DefaultsReply, ...errorReplies },
   },
   async handler(req, _reply, { deps, actor, audit }) {

@@ -32,7 +32,8 @@ export type CompanyField = Reply<'/api/v1/connections/{id}/company-fields', 'get
 
 export type PlanLink = Reply<'/api/v1/connections/{id}/plan-links', 'get'>['items'][number];
 export type BillingRulesReply = Reply<'/api/v1/connections/{id}/plan-links/{planId}/billing-rules', 'get'>;
-export type BillingRules = Body<'/api/v1/connections/{id}/plan-links/{planId}/billing-rules', 'put'>;
+/** The rules as set (the PUT takes them flat, or the GET answer sent back). */
+export type BillingRules = BillingRulesReply['rules'];
 export type EffectiveRules = BillingRulesReply['effective'];
 
 export type BillingRun = Reply<'/api/v1/billing/runs/{id}', 'get'>;
