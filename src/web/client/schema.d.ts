@@ -3253,9 +3253,10 @@ export interface paths {
                                 ticketFields: {
                                     name: string;
                                     label: string;
-                                    type: "pick" | "boolean" | "integer" | "choice" | "conditions";
+                                    /** @description conditionList: a list of alert condition keys */
+                                    type: "pick" | "boolean" | "integer" | "choice" | "conditionList" | "conditions";
                                     /** @description the section of the settings form the field belongs to */
-                                    group: "placement" | "status" | "priority" | "behaviour" | "conditions";
+                                    group: "placement" | "status" | "priority" | "events" | "behaviour" | "conditions";
                                     help: string;
                                     pickList: string | null;
                                     dependsOn: string | null;
@@ -3375,6 +3376,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -3522,6 +3529,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -3541,6 +3554,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -3752,6 +3767,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -3923,6 +3944,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -3942,6 +3969,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -4177,6 +4206,12 @@ export interface paths {
                                 lastSuccessAt: string | null;
                                 failingSince: string | null;
                                 lastError: string | null;
+                                /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                                warnings: {
+                                    kind: "missing_permission" | "ticket_settings";
+                                    message: string;
+                                    fix: string | null;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 revokedAt: string | null;
@@ -4196,6 +4231,8 @@ export interface paths {
                                 permission: string;
                                 label: string;
                                 ok: boolean;
+                                /** @description false: the PSA could not be asked without writing; ok is true and fix says what to check */
+                                verified: boolean;
                                 fix: string | null;
                             }[];
                         };
@@ -4393,6 +4430,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -4561,6 +4604,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -4729,6 +4778,12 @@ export interface paths {
                             lastSuccessAt: string | null;
                             failingSince: string | null;
                             lastError: string | null;
+                            /** @description what keeps a connected PSA from doing its job: a permission the last check found missing, ticket settings a ticket needs that are not set */
+                            warnings: {
+                                kind: "missing_permission" | "ticket_settings";
+                                message: string;
+                                fix: string | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             revokedAt: string | null;
@@ -5044,6 +5099,7 @@ export interface paths {
                             /** Format: date-time */
                             fetchedAt: string;
                             complete: boolean;
+                            note: string | null;
                             items: {
                                 id: string;
                                 name: string;
@@ -5576,6 +5632,8 @@ export interface paths {
                                     productId: string;
                                     productName: string;
                                     productCode: string | null;
+                                    /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                                    warning: string | null;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 } | null;
@@ -5674,8 +5732,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Map a plan to a product of this PSA (checked against the PSA’s catalog)
-         * @description Map a plan to a product of this PSA (checked against the PSA’s catalog).
+         * Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive)
+         * @description Map a plan to a product of this PSA (checked against the PSA’s catalog; an inactive one only with allowInactive).
          *
          *     **Who:** Everyone but viewers (and operators).
          *
@@ -5702,6 +5760,8 @@ export interface paths {
                      */
                     "application/json": {
                         productId: string;
+                        /** @description Map a product the PSA marks inactive (refused otherwise) */
+                        allowInactive?: boolean;
                     };
                 };
             };
@@ -5716,6 +5776,8 @@ export interface paths {
                             productId: string;
                             productName: string;
                             productCode: string | null;
+                            /** @description Something to know about this mapping, e.g. the product is inactive in the PSA */
+                            warning: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -6105,6 +6167,16 @@ export interface paths {
                                         targetLabel: string;
                                         createdByHub: boolean;
                                     }[];
+                                    /** @description other organizations linked to the same company on this connection */
+                                    sharedWith: {
+                                        /**
+                                         * Format: uuid
+                                         * @description a record id (UUID)
+                                         */
+                                        organizationId: string;
+                                        organizationName: string;
+                                    }[];
+                                    warning: string | null;
                                 } | null;
                             }[];
                             nextCursor: string | null;
@@ -6446,6 +6518,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -6499,6 +6581,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -6685,6 +6777,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -6738,6 +6840,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
                         };
                     };
@@ -6908,8 +7020,8 @@ export interface paths {
         };
         post?: never;
         /**
-         * Unlink an organization from its PSA company; the link stays in its history
-         * @description Unlink an organization from its PSA company; the link stays in its history.
+         * Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history
+         * @description Unlink an organization from its PSA company; its open tickets are closed with a note (cancelled status, or resolved when none is set); the link stays in its history.
          *
          *     **Who:** Everyone but viewers (and operators).
          *
@@ -6984,6 +7096,16 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             } | null;
                             plans: {
                                 /**
@@ -7037,7 +7159,23 @@ export interface paths {
                                     targetLabel: string;
                                     createdByHub: boolean;
                                 }[];
+                                /** @description other organizations linked to the same company on this connection */
+                                sharedWith: {
+                                    /**
+                                     * Format: uuid
+                                     * @description a record id (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                }[];
+                                warning: string | null;
                             }[];
+                            tickets: {
+                                /** @description open tickets of the organization the hub closes */
+                                closing: number;
+                                /** @description what happens to them, in words */
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -7209,6 +7347,7 @@ export interface paths {
                                 organizationId: string;
                                 companyId: string;
                                 status: "linked" | "refused";
+                                /** @description why it was refused; for a link made, a warning worth a second look (or null) */
                                 message: string | null;
                             }[];
                         };
@@ -8784,8 +8923,8 @@ export interface paths {
             };
         };
         /**
-         * Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change
-         * @description Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change.
+         * Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out
+         * @description Replace a connection’s own ticket settings, checked against its pick lists with the effective values after the change; alerts that waited for them go out.
          *
          *     **Who:** Everyone but viewers (and operators).
          *
@@ -10987,6 +11126,7 @@ export interface paths {
                                 /** @description ticket writes the hub still has to make */
                                 pendingWrites: number;
                                 waitingReason: string | null;
+                                noTicketReason: string | null;
                                 deadAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -11322,6 +11462,7 @@ export interface paths {
                             /** @description ticket writes the hub still has to make */
                             pendingWrites: number;
                             waitingReason: string | null;
+                            noTicketReason: string | null;
                             deadAt: string | null;
                             events: {
                                 /**
