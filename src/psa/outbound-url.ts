@@ -39,6 +39,11 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** What the refusal says: the partner's fix, and the operator's switch for simulators and tests. */
+export const privateHostAdvice =
+  "use the PSA's public https URL (an operator running simulators or tests allows private hosts " +
+  'with PSAHUB_ALLOW_PRIVATE_PSA_HOSTS=1)';
+
 export interface UrlCheckOptions {
   allowPrivate: boolean;
   resolve: Resolver;
@@ -67,7 +72,7 @@ export async function checkPsaUrl(
   if (addresses.length === 0) return { ok: false, reason: `${host} does not resolve` };
   const internal = addresses.some(isPrivateAddress) || host === 'localhost';
   if (internal && !opts.allowPrivate) {
-    return { ok: false, reason: `${host} is a private or loopback address; use the PSA's public https URL` };
+    return { ok: false, reason: `${host} is a private or loopback address; ${privateHostAdvice}` };
   }
   if (url.protocol !== 'https:' && !(internal && opts.allowPrivate)) {
     return { ok: false, reason: 'the URL must use https' };
