@@ -45,7 +45,7 @@ export interface StartOptions {
 export const BOOTSTRAP_OPERATOR_EMAIL = 'operator@localhost';
 
 export async function startHub(config: Readonly<Config>, opts: StartOptions): Promise<Hub> {
-  const db = opts.db ?? (await openDatabase(config));
+  const db = opts.db ?? (await openDatabase(config, `psa-hub serve --role ${opts.role}`));
   const closers: (() => Promise<unknown>)[] = [() => db.close()];
   const close = async () => {
     for (const fn of closers.reverse()) await fn().catch(() => {});
@@ -77,6 +77,7 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
+      if (url && db.kind === 'pglite') await db.noteUrl?.(url);
     }
     return { db, queue, deps, app, url, bootstrap, close };
   } catch (err) {
