@@ -51,16 +51,23 @@ async function main(argv: string[]): Promise<void> {
       throw listenError(err, config) ?? err;
     });
     // Handlers first, then the lines that tell a supervisor (or a test) the hub is up.
-    const stop = () => void hub.close().then(() => process.exit(0));
+    const stop = (signal: NodeJS.Signals) => {
+      hub.log.info({ event: 'hub_signal', signal }, `psa-hub: ${signal}, stopping`);
+      void hub.close().then(() => process.exit(0));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // For the person starting it, on stderr: stdout carries only the JSON log. The password is in
+    // no log line, only here, once.
     if (hub.bootstrap) {
-      console.log(
+      console.error(
         `psa-hub: first start — operator ${hub.bootstrap.email}, one-time password ${hub.bootstrap.password}\n` +
           '         (shown only now; it must be changed at first sign-in)',
       );
     }
-    console.log(`psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`);
+    console.error(
+      `psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`,
+    );
     return;
   }
   const db = await openDatabase(config, `psa-hub ${command}`).catch((err: unknown) => {

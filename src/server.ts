@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './api/app.ts';
 import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
+
 import { startMaintenance } from './jobs/maintenance.ts';
 import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
 import { defineBillingQueues, startBillingWorkers } from './jobs/billing-jobs.ts';
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
+import { hubLogger, type HubLog, type HubLogOption } from './jobs/hub-log.ts';
 import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import type { Database } from './store/db.ts';
@@ -28,6 +30,8 @@ export interface Hub {
   app: FastifyInstance | undefined;
   /** Where the HTTP server listens, once it does. */
   url: string | undefined;
+  /** The hub's JSON log, shared with the HTTP server's. */
+  log: HubLog;
   /** Set when this start created the first operator: its e-mail and one-time password. */
   bootstrap: { email: string; password: string } | undefined;
   close(): Promise<void>;
@@ -39,23 +43,29 @@ export interface StartOptions {
   listen: boolean;
   /** Open this database instead of the configured one (tests). */
   db?: Database;
-  logger?: BuildOptions['logger'];
+  /** Where the log goes (default: stdout at config.logLevel; false: nowhere). */
+  logger?: HubLogOption;
 }
 
 export const BOOTSTRAP_OPERATOR_EMAIL = 'operator@localhost';
 
 export async function startHub(config: Readonly<Config>, opts: StartOptions): Promise<Hub> {
+  const log = hubLogger(config, opts.logger);
   const db = opts.db ?? (await openDatabase(config, `psa-hub serve --role ${opts.role}`));
   const closers: (() => Promise<unknown>)[] = [() => db.close()];
-  const close = async () => {
-    for (const fn of closers.reverse()) await fn().catch(() => {});
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      log.info({ event: 'hub_stopping', role: opts.role }, 'psa-hub stopping');
+      for (const fn of closers.reverse()) await fn().catch(() => {});
+      log.info({ event: 'hub_stopped', role: opts.role }, 'psa-hub stopped');
+    })());
   try {
     await migrate(db);
     const secrets = createSecretBox(await loadSecretKey(config));
     const worker = opts.role !== 'api';
     const queue = await startQueue(db, { supervise: worker });
-    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts };
+    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts, log };
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
     await defineLinkQueues(queue);
     await defineAlertQueues(queue);
@@ -70,20 +80,29 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     let app: FastifyInstance | undefined;
     let url: string | undefined;
     if (opts.role !== 'worker') {
-      const built = await buildApp(
-        { ...deps, config, db, queue },
-        opts.logger ? { logger: opts.logger } : {},
-      );
+      const built = await buildApp({ ...deps, config, db, queue }, { loggerInstance: log });
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
       if (url && db.kind === 'pglite') await db.noteUrl?.(url);
     }
-    return { db, queue, deps, app, url, bootstrap, close };
+    log.info(
+      { event: 'hub_started', role: opts.role, url: url ?? null, database: describeDatabase(db, config) },
+      `psa-hub ${opts.role} role started${url ? ` on ${url}` : ''}`,
+    );
+    return { db, queue, deps, app, url, log, bootstrap, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/** Which database, for the start-up line: never the password a DATABASE_URL may carry. */
+function describeDatabase(db: Database, config: Readonly<Config>): Record<string, string> {
+  if (db.kind === 'pglite') return { kind: 'pglite', dataDir: config.dataDir };
+  if (!config.databaseUrl) return { kind: 'postgres' };
+  const url = new URL(config.databaseUrl);
+  return { kind: 'postgres', server: `${url.hostname}:${url.port || '5432'}${url.pathname}` };
 }
 
 /**

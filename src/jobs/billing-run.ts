@@ -211,7 +211,7 @@ async function reconcileLink(
   let retryAt: Date | null = plan.deferredUntil;
   if (toApply) {
     const [cs] = await getChangeSets(deps.db, [toApply], null);
-    const applied = await applyChangeSet(deps.db, ctx.client, cs!);
+    const applied = await applyChangeSet(deps.db, ctx.client, cs!, deps.log);
     ctx.tally.writes += applied.writes;
     if (applied.retryable) retryAt = new Date(ctx.now.getTime() + RETRY_AFTER_MS);
   }

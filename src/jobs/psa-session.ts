@@ -10,6 +10,7 @@ import { openCredentials, type Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import { dbRateGate } from './db-rate-gate.ts';
+import { logPsaFailure, type HubLog } from './hub-log.ts';
 
 /** Requests per second each PSA is sent at most, per connection (all processes together). */
 export const budgets: Record<Connection['kind'], BucketPolicy> = {
@@ -26,6 +27,8 @@ export interface SessionDeps {
   secrets: SecretBox;
   /** Whether PSA hosts may be private or loopback addresses (tests and the demo only). */
   allowPrivatePsaHosts: boolean;
+  /** The hub's log (src/jobs/hub-log.ts); quiet when absent. */
+  log?: HubLog;
 }
 
 export async function clientFor(
@@ -41,6 +44,7 @@ export async function clientFor(
       fetch: guardedFetch({ allowPrivate: deps.allowPrivatePsaHosts }),
       gate: dbRateGate(deps.db, connection.id, budgets[connection.kind]),
       ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
+      ...(deps.log ? { onFailedAttempt: (f) => logPsaFailure(deps.log!, connection, f) } : {}),
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     },
   };
