@@ -1,7 +1,7 @@
 // The composition root: configuration → database → queue → HTTP app, in that order, and the
 // reverse on shutdown. The CLI and the tests start the hub through here.
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type BuildOptions } from './api/app.ts';
+import { buildApp } from './api/app.ts';
 import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
 
