@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // The published entry: Node 24 strips the types of the TypeScript sources as it loads them. An older
 // Node cannot load them at all, so it is told what to run instead (npx and npm scripts put the
 // project's own Node 24, the `node` devDependency, first on the PATH).

@@ -44,7 +44,7 @@ describe('the hub log', () => {
   it('is JSON on stdout with start-up and shutdown; the one-time password only on stderr', async () => {
     const dbPassword = `pw-${randomBytes(8).toString('hex')}`;
     // The local server trusts its clients, so a password in the URL is carried but not needed.
-    const pg = pgDb
+    const pg: Record<string, string> = pgDb
       ? {
           DATABASE_URL: pgDb.url!.replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`),
           PSAHUB_SECRET_KEY: randomBytes(32).toString('hex'),
