@@ -137,6 +137,6 @@ function inUse(dir: string, file: string, owner: DataDirOwner): DataDirInUseErro
   const who = owner.pid === process.pid ? 'this process' : `PID ${owner.pid}`;
   return new DataDirInUseError(
     `the embedded database in ${dir} is in use by ${owner.command} (${who}${where}): stop it first, ` +
-      `or use PostgreSQL (DATABASE_URL) to run several processes; if no such process runs, remove ${file}`,
+      `or use PostgreSQL (DATABASE_URL) to run several processes (if no such process runs, remove ${file})`,
   );
 }
