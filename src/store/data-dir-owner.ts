@@ -36,15 +36,16 @@ export class DataDirInUseError extends Error {
 export const lockFileName = 'psa-hub.lock';
 
 /** Lock files this process holds: a second claim from the same process is refused too. */
-const held = new Set<string>();
+const held = new Map<string, DataDirOwner>();
 
 export async function claimDataDir(dir: string, command: string): Promise<DataDirClaim> {
   const file = path.join(dir, lockFileName);
   const mine: DataDirOwner = { pid: process.pid, command, startedAt: new Date().toISOString() };
-  if (held.has(file)) throw inUse(dir, file, mine);
+  const holder = held.get(file);
+  if (holder) throw inUse(dir, file, holder);
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await place(file, mine)) {
-      held.add(file);
+      held.set(file, mine);
       return claimOf(file, mine);
     }
     const text = await readIfThere(file);
