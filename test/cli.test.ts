@@ -31,13 +31,17 @@ describe('psa-hub command line', () => {
     [['frob'], /unknown command "frob" \(one of serve, migrate, .*create-source-key/],
     [['serve', 'now'], /unexpected argument "now"/],
     [['serve', '--port', '99999'], /--port "99999" is not a port/],
-  ])('refuses %j in one line with exit code 2', async (args, pattern) => {
-    const r = await runToEnd(args, env);
-    expect(r.code).toBe(2);
-    expectOneLine(r.stderr, pattern);
-    expect(r.stdout).toBe('');
-    expect(await readdir(dataDir)).toEqual([]); // no database opened for a mistake
-  });
+  ])(
+    'refuses %j in one line with exit code 2',
+    async (args, pattern) => {
+      const r = await runToEnd(args, env);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, pattern);
+      expect(r.stdout).toBe('');
+      expect(await readdir(dataDir)).toEqual([]); // no database opened for a mistake
+    },
+    90_000,
+  ); // each is a Node start: 20 s on a loaded 2-core machine
 
   it('prints the package version for --version and -v', async () => {
     const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
@@ -46,7 +50,7 @@ describe('psa-hub command line', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
     }
-  });
+  }, 90_000);
 
   describe('a port in use', () => {
     let taken: Server;
@@ -75,6 +79,6 @@ describe('psa-hub command line', () => {
       const r = await runToEnd(['simulate', 'connectwise', '--port', String(port)], env);
       expect(r.code).toBe(2);
       expectOneLine(r.stderr, new RegExp(`port 127\\.0\\.0\\.1:${port} is in use`));
-    });
+    }, 90_000);
   });
 });

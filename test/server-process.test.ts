@@ -80,7 +80,7 @@ describe('psa-hub serve', () => {
     await waitFor(() => (/worker role working/.test(worker.output()) ? true : undefined));
     worker.child.kill('SIGTERM');
     expect(await exited(worker.child)).toBe(0);
-  });
+  }, 120_000); // a loaded 2-core machine took over 30 s to start it
 
   it('refuses bad configuration with the variable named, exit code 2', async () => {
     const bad = run(['serve'], { PSAHUB_PORT: 'eighty' });
