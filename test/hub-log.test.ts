@@ -46,10 +46,11 @@ describe('the hub log', () => {
     // The local server trusts its clients, so a password in the URL is carried but not needed.
     const pg: Record<string, string> = pgDb
       ? {
-          DATABASE_URL: pgDb.url!.replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`),
+          DATABASE_URL: Object.assign(new URL(pgDb.url!), { password: dbPassword }).toString(),
           PSAHUB_SECRET_KEY: randomBytes(32).toString('hex'),
         }
       : {};
+    if (pgDb) expect(pg.DATABASE_URL).toContain(`:${dbPassword}@`);
     const hub = runCli(['serve'], {
       PSAHUB_DATA_DIR: dataDir,
       PSAHUB_PORT: '0',
