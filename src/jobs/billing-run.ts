@@ -99,8 +99,13 @@ async function statsRun(
   await startRun(deps.db, run.id, 0);
   try {
     const client = await clientFor(deps, connection);
-    const tally = await writeStats(deps.db, client, connection, settings.statsFields, (done, total) =>
-      runLinks(deps.db, run.id, done, total),
+    const tally = await writeStats(
+      deps.db,
+      client,
+      connection,
+      settings.statsFields,
+      (done, total) => runLinks(deps.db, run.id, done, total),
+      deps.log,
     );
     await runProgress(deps.db, run.id, {
       linksDone: tally.organizations,
