@@ -5,6 +5,7 @@ import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startHub, roles, type Role } from './server.ts';
 import { createSourceKey } from './store/bearer-tokens.ts';
+import { DataDirInUseError } from './store/data-dir-owner.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import { createUser, emailTaken } from './store/users.ts';
@@ -21,28 +22,34 @@ const usage = `usage: psa-hub <command> [options]
   create-source-key --name N                 add a Source API key; prints it once
   rotate-secret-key [--limit N]              re-seal every stored secret under PSAHUB_SECRET_KEY
                                              (old key in PSAHUB_SECRET_KEY_PREVIOUS); rerun to finish
+  --version, -v                              print the version
 
 Configuration comes from the environment: see README.md.`;
 
+const commands = [
+  'serve',
+  'migrate',
+  'simulate',
+  'demo',
+  'create-operator',
+  'create-source-key',
+  'rotate-secret-key',
+];
+
+/** A mistake on the command line: one line on stderr, exit code 2, no stack trace. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      role: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      tls: { type: 'boolean' },
-      seed: { type: 'string' },
-      events: { type: 'boolean' },
-      email: { type: 'string' },
-      name: { type: 'string' },
-      limit: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { positionals, values } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
+  if (values.version) return void console.log(await packageVersion());
   if (values.help || !command) return void console.log(usage);
+  if (!commands.includes(command))
+    throw new UsageError(`unknown command "${command}" (one of ${commands.join(', ')}; see psa-hub --help)`);
+  const extra = rest.slice(command === 'simulate' ? 1 : 0);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (see psa-hub --help)`);
   if (command === 'simulate') return simulate(rest[0], values);
   if (command === 'demo') return demo(values);
 
@@ -50,22 +57,37 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'serve') {
     const role = (values.role ?? 'all') as Role;
     if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(', ')}`);
-    const hub = await startHub(config, { role, listen: true });
+    const hub = await startHub(config, { role, listen: true }).catch((err: unknown) => {
+      throw listenError(err, config) ?? err;
+    });
     // Handlers first, then the lines that tell a supervisor (or a test) the hub is up.
     // Drain first (readyz 503, work goes on), then stop: running jobs finish, no accepted event is lost.
-    const stop = () => void hub.drain().then(() => process.exit(0));
+    const stop = (signal: NodeJS.Signals) => {
+      hub.log.info({ event: 'hub_signal', signal }, `psa-hub: ${signal}, stopping`);
+      void hub.drain().then(() => process.exit(0));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // For the person starting it, on stderr: stdout carries only the JSON log. The password is in
+    // no log line, only here, once.
     if (hub.bootstrap) {
-      console.log(
+      console.error(
         `psa-hub: first start — operator ${hub.bootstrap.email}, one-time password ${hub.bootstrap.password}\n` +
           '         (shown only now; it must be changed at first sign-in)',
       );
     }
-    console.log(`psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`);
+    console.error(
+      `psa-hub: ${role} role ${hub.url ? `listening on ${hub.url}` : 'working'} (${hub.db.kind})`,
+    );
     return;
   }
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, `psa-hub ${command}`).catch((err: unknown) => {
+    if (err instanceof DataDirInUseError && command === 'create-source-key') {
+      err.message +=
+        '; while it runs, create the key in its portal (Source keys) or with POST /api/v1/source-keys';
+    }
+    throw err;
+  });
   try {
     await migrate(db);
     if (command === 'migrate') {
@@ -92,12 +114,60 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'rotate-secret-key') {
       const { rotateSecretKey } = await import('./commands/rotate-secret-key.ts');
       await rotateSecretKey(db, config, values);
-    } else {
-      throw new ConfigError(`unknown command "${command}"\n\n${usage}`);
     }
   } finally {
     await db.close();
   }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        tls: { type: 'boolean' },
+        seed: { type: 'string' },
+        events: { type: 'boolean' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    // node:util's own wording ("Unknown option '--x'. To specify a positional argument…"), first sentence.
+    const first = (err as Error).message.split(/\.\s/)[0]!.replace(/\.$/, '');
+    throw new UsageError(`${first} (see psa-hub --help)`);
+  }
+}
+
+/** A port that is taken or not ours to use, in one line naming the setting; undefined for others. */
+function listenError(err: unknown, config: { host: string; port: number }): UsageError | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE')
+    return new UsageError(
+      `port ${where} is in use by another process: pick another with --port or PSAHUB_PORT`,
+    );
+  if (code === 'EACCES')
+    return new UsageError(
+      `not allowed to listen on ${where}: pick a port above 1023 with --port or PSAHUB_PORT`,
+    );
+  if (code === 'EADDRNOTAVAIL')
+    return new UsageError(`${config.host} is not an address of this machine: check PSAHUB_HOST`);
+  return undefined;
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
 
 async function simulate(
@@ -115,11 +185,14 @@ async function simulate(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   for (const [i, kind] of kinds.entries()) {
+    const port = basePort === 0 ? 0 : basePort + i;
     const sim = await startSimulator(kind, {
-      port: basePort === 0 ? 0 : basePort + i,
+      port,
       ...(values.host ? { host: values.host } : {}),
       tls: values.tls ?? false,
       seed,
+    }).catch((err: unknown) => {
+      throw listenError(err, { host: values.host ?? '127.0.0.1', port }) ?? err;
     });
     running.push(sim);
     console.log(JSON.stringify({ kind: sim.kind, url: sim.url, credentials: sim.credentials }));
@@ -150,7 +223,9 @@ async function demo(values: { port?: string; host?: string; events?: boolean }) 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const running = await starting;
+  const running = await starting.catch((err: unknown) => {
+    throw listenError(err, { host: values.host ?? '127.0.0.1', port: portOf(values.port ?? '8080') }) ?? err;
+  });
   if (stopping) return;
   console.log(JSON.stringify(running.summary));
   // For a person at the terminal; stdout keeps the one machine-readable line.
@@ -168,7 +243,7 @@ function portOf(text: string): number {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirInUseError) {
     console.error(`psa-hub: ${err.message}`);
     process.exit(2);
   }

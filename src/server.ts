@@ -1,9 +1,10 @@
 // The composition root: configuration → database → queue → HTTP app, in that order, and the
 // reverse on shutdown. The CLI and the tests start the hub through here.
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type BuildOptions } from './api/app.ts';
+import { buildApp } from './api/app.ts';
 import { hashPassword, oneTimePassword } from './api/auth/passwords.ts';
 import type { Config } from './config.ts';
+
 import { startMaintenance } from './jobs/maintenance.ts';
 import { createHubMetrics, type HubMetrics } from './jobs/metrics.ts';
 import { defineAlertQueues, startAlertWorkers } from './jobs/alert-jobs.ts';
@@ -11,6 +12,7 @@ import { defineBillingQueues, startBillingWorkers } from './jobs/billing-jobs.ts
 import { defineLinkQueues, startLinkWorkers } from './jobs/link-jobs.ts';
 import { serveWorkerSystemRoutes } from './api/worker-server.ts';
 import type { Lifecycle } from './api/system-routes.ts';
+import { hubLogger, type HubLog, type HubLogOption } from './jobs/hub-log.ts';
 import type { SessionDeps } from './jobs/psa-session.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import { startWebhookSender } from './jobs/webhook-sender.ts';
@@ -31,6 +33,8 @@ export interface Hub {
   app: FastifyInstance | undefined;
   /** Where the HTTP server listens, once it does (a worker's: only with PSAHUB_METRICS_PORT). */
   url: string | undefined;
+  /** The hub's JSON log, shared with the HTTP server's. */
+  log: HubLog;
   /** Set when this start created the first operator: its e-mail and one-time password. */
   bootstrap: { email: string; password: string } | undefined;
   metrics: HubMetrics;
@@ -50,24 +54,30 @@ export interface StartOptions {
   listen: boolean;
   /** Open this database instead of the configured one (tests). */
   db?: Database;
-  logger?: BuildOptions['logger'];
+  /** Where the log goes (default: stdout at config.logLevel; false: nowhere). */
+  logger?: HubLogOption;
 }
 
 export const BOOTSTRAP_OPERATOR_EMAIL = 'operator@localhost';
 
 export async function startHub(config: Readonly<Config>, opts: StartOptions): Promise<Hub> {
-  const db = opts.db ?? (await openDatabase(config));
+  const log = hubLogger(config, opts.logger);
+  const db = opts.db ?? (await openDatabase(config, `psa-hub serve --role ${opts.role}`));
   const closers: (() => Promise<unknown>)[] = [() => db.close()];
-  const close = async () => {
-    for (const fn of closers.reverse()) await fn().catch(() => {});
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      log.info({ event: 'hub_stopping', role: opts.role }, 'psa-hub stopping');
+      for (const fn of closers.reverse()) await fn().catch(() => {});
+      log.info({ event: 'hub_stopped', role: opts.role }, 'psa-hub stopped');
+    })());
   try {
     await migrate(db);
     const secrets = await openSecretBox(config);
     const worker = opts.role !== 'api';
     const metrics = createHubMetrics(db, opts.role);
     const queue = await startQueue(db, { supervise: worker, metrics });
-    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts, metrics };
+    const deps = { db, secrets, allowPrivatePsaHosts: config.allowPrivatePsaHosts, metrics, log };
     const lifecycle: Lifecycle = { draining: false };
     closers.push(() => queue.boss.stop({ graceful: true, timeout: 10_000 }));
     await defineLinkQueues(queue);
@@ -84,13 +94,11 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
     let app: FastifyInstance | undefined;
     let url: string | undefined;
     if (opts.role !== 'worker') {
-      const built = await buildApp(
-        { ...deps, config, db, queue, lifecycle },
-        opts.logger ? { logger: opts.logger } : {},
-      );
+      const built = await buildApp({ ...deps, config, db, queue, lifecycle }, { loggerInstance: log });
       app = built;
       closers.push(() => built.close());
       if (opts.listen) url = await built.listen({ port: config.port, host: config.host });
+      if (url && db.kind === 'pglite') await db.noteUrl?.(url);
     } else if (opts.listen && config.metricsPort !== undefined) {
       const system = await serveWorkerSystemRoutes({ db, queue, metrics, lifecycle }, config);
       closers.push(() => system.close());
@@ -102,11 +110,23 @@ export async function startHub(config: Readonly<Config>, opts: StartOptions): Pr
       if (url) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
       await close();
     };
-    return { db, queue, deps, app, url, bootstrap, metrics, close, drain };
+    log.info(
+      { event: 'hub_started', role: opts.role, url: url ?? null, database: describeDatabase(db, config) },
+      `psa-hub ${opts.role} role started${url ? ` on ${url}` : ''}`,
+    );
+    return { db, queue, deps, app, url, log, bootstrap, metrics, close, drain };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/** Which database, for the start-up line: never the password a DATABASE_URL may carry. */
+function describeDatabase(db: Database, config: Readonly<Config>): Record<string, string> {
+  if (db.kind === 'pglite') return { kind: 'pglite', dataDir: config.dataDir };
+  if (!config.databaseUrl) return { kind: 'postgres' };
+  const url = new URL(config.databaseUrl);
+  return { kind: 'postgres', server: `${url.hostname}:${url.port || '5432'}${url.pathname}` };
 }
 
 /**

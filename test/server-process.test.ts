@@ -80,7 +80,7 @@ describe('psa-hub serve', () => {
     await waitFor(() => (/worker role working/.test(worker.output()) ? true : undefined));
     worker.child.kill('SIGTERM');
     expect(await exited(worker.child)).toBe(0);
-  });
+  }, 120_000); // a loaded 2-core machine took over 30 s to start it
 
   it('serves health, readiness and metrics from a worker on PSAHUB_METRICS_PORT', async () => {
     const worker = run(['serve', '--role', 'worker'], { PSAHUB_METRICS_PORT: '0' });

@@ -2,7 +2,7 @@
 // the same way and talk to it over a real socket.
 import cookie from '@fastify/cookie';
 import { registerAjvFormats } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
 import { writeAudit } from '../store/audit.ts';
@@ -35,13 +35,17 @@ export const DEFAULT_BODY_LIMIT = 128 * 1024;
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** A logger shared with the rest of the hub (src/server.ts); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Where the built portal is (default dist/portal). */
   portalDir?: string;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: deps.config.logLevel },
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ?? { level: deps.config.logLevel } }),
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
     bodyLimit: DEFAULT_BODY_LIMIT,

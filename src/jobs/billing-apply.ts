@@ -4,10 +4,11 @@
 // delivery in the event log, the hub's last written value and the line's outcome, together.
 import type { PsaClient } from '../psa/client.ts';
 import { tellBilling } from './vendor-events.ts';
-import { insertDelivery } from '../store/alerts.ts';
+import { insertDelivery, type NewDelivery } from '../store/alerts.ts';
 import { recordIntent, recordWritten } from '../store/billing-lines.ts';
 import { moveChangeSets, recordLineOutcome, type ChangeSet } from '../store/change-sets.ts';
 import type { Db } from '../store/db.ts';
+import { logPsaWrite, quietLog, type HubLog } from './hub-log.ts';
 
 export interface Applied {
   writes: number;
@@ -18,7 +19,12 @@ export interface Applied {
   retryable: boolean;
 }
 
-export async function applyChangeSet(db: Db, client: PsaClient, cs: ChangeSet): Promise<Applied> {
+export async function applyChangeSet(
+  db: Db,
+  client: PsaClient,
+  cs: ChangeSet,
+  log: HubLog = quietLog,
+): Promise<Applied> {
   const result: Applied = { writes: 0, failed: 0, error: null, retryable: false };
   for (const line of cs.lines) {
     if (!line.write || line.outcome === 'ok') continue;
@@ -38,30 +44,35 @@ export async function applyChangeSet(db: Db, client: PsaClient, cs: ChangeSet): 
       result.error ??= answer;
     }
     const at = new Date();
+    let written: NewDelivery | undefined;
     await db.transaction(async (tx) => {
       if (ok) await recordWritten(tx, cs.linkId, line.planId, after!, at);
       await recordLineOutcome(tx, cs.id, line.targetId, { outcome: ok ? 'ok' : 'failed', answer, after, at });
-      await insertDelivery(tx, {
-        partnerId: cs.partnerId,
-        connectionId: cs.connectionId,
-        organizationId: cs.organizationId,
-        alertId: null,
-        changeSetId: cs.id,
-        action: 'billing',
-        request: {
-          targetId: line.targetId,
-          target: line.targetLabel,
-          plan: line.planName,
-          before: line.current,
-          ...line.write,
-        },
-        outcome: ok ? 'ok' : 'failed',
-        answer,
-        durationMs: performance.now() - started,
-        attempt: 1,
-        ticketId: null,
-      });
+      await insertDelivery(
+        tx,
+        (written = {
+          partnerId: cs.partnerId,
+          connectionId: cs.connectionId,
+          organizationId: cs.organizationId,
+          alertId: null,
+          changeSetId: cs.id,
+          action: 'billing',
+          request: {
+            targetId: line.targetId,
+            target: line.targetLabel,
+            plan: line.planName,
+            before: line.current,
+            ...line.write,
+          },
+          outcome: ok ? 'ok' : 'failed',
+          answer,
+          durationMs: performance.now() - started,
+          attempt: 1,
+          ticketId: null,
+        }),
+      );
     });
+    logPsaWrite(log, client.kind, written!);
     if (ok) result.writes++;
     else result.failed++;
   }

@@ -100,8 +100,13 @@ async function statsRun(
   await startRun(deps.db, run.id, 0);
   try {
     const client = await clientFor(deps, connection);
-    const tally = await writeStats(deps.db, client, connection, settings.statsFields, (done, total) =>
-      runLinks(deps.db, run.id, done, total),
+    const tally = await writeStats(
+      deps.db,
+      client,
+      connection,
+      settings.statsFields,
+      (done, total) => runLinks(deps.db, run.id, done, total),
+      deps.log,
     );
     await runProgress(deps.db, run.id, {
       linksDone: tally.organizations,
@@ -220,7 +225,7 @@ async function reconcileLink(
   let retryAt: Date | null = plan.deferredUntil;
   if (toApply) {
     const [cs] = await getChangeSets(deps.db, [toApply], null);
-    const applied = await applyChangeSet(deps.db, ctx.client, cs!);
+    const applied = await applyChangeSet(deps.db, ctx.client, cs!, deps.log);
     ctx.tally.writes += applied.writes;
     if (applied.retryable) retryAt = new Date(ctx.now.getTime() + RETRY_AFTER_MS);
   }

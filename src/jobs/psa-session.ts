@@ -11,6 +11,7 @@ import type { Db } from '../store/db.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import { dbRateGate } from './db-rate-gate.ts';
 import type { HubMetrics } from './metrics.ts';
+import { logPsaFailure, type HubLog } from './hub-log.ts';
 
 /** Requests per second each PSA is sent at most, per connection (all processes together). */
 export const budgets: Record<Connection['kind'], BucketPolicy> = {
@@ -29,6 +30,8 @@ export interface SessionDeps {
   allowPrivatePsaHosts: boolean;
   /** Where PSA latencies, failures and rate-limit waits are counted (absent: not counted). */
   metrics?: HubMetrics;
+  /** The hub's log (src/jobs/hub-log.ts); quiet when absent. */
+  log?: HubLog;
 }
 
 export async function clientFor(
@@ -57,6 +60,7 @@ export async function clientFor(
         metrics && ((ms) => metrics.rateLimitWait(connection.kind, ms)),
       ),
       ...(onExchange ? { onExchange } : {}),
+      ...(deps.log ? { onFailedAttempt: (f) => logPsaFailure(deps.log!, connection, f) } : {}),
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     },
   };

@@ -27,6 +27,7 @@ import { getDigest } from '../store/digests.ts';
 import { getOrganization } from '../store/organizations.ts';
 import { snoozeInForce } from '../store/snoozes.ts';
 import { currentCatalog } from './error-catalog.ts';
+import { logPsaWrite, quietLog } from './hub-log.ts';
 import { lifecycleSettingsFor } from './lifecycle-settings.ts';
 import { clientFor, type SessionDeps } from './psa-session.ts';
 import { digestFollowUp, stormTicket } from './storm.ts';
@@ -116,6 +117,7 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
     const prior = alert.attempts;
     const started = performance.now();
     let step: Step | undefined;
+    let written: NewDelivery | undefined;
     try {
       const settings = await effectiveTicketSettings(deps, {
         connection: dest.connection,
@@ -175,14 +177,14 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
           dead: false,
         });
         // Nothing was written (a repeat note of an alert on a digest ticket): no delivery.
-        if (done)
-          await insertDelivery(
-            tx,
-            delivery(alert, dest.connection, done, 'ok', performance.now() - started, prior + 1),
-          );
+        if (done) {
+          written = delivery(alert, dest.connection, done, 'ok', performance.now() - started, prior + 1);
+          await insertDelivery(tx, written);
+        }
         if (done?.ticket && item.want.type === 'create_ticket')
           await tellTicketsCreated(tx, [alert], dest.connection, done.ticket);
       });
+      if (written) logPsaWrite(deps.log ?? quietLog, dest.connection.kind, written);
     } catch (err) {
       const attempt = prior + 1;
       const retryable = isPsaError(err) ? err.retryable : !(err as { permanent?: boolean }).permanent;
@@ -198,18 +200,17 @@ export async function reconcileAlert(deps: SessionDeps, alertId: string): Promis
           attempts: attempt,
           dead,
         });
-        await insertDelivery(
-          tx,
-          delivery(
-            alert,
-            dest.connection,
-            { action: actionOf(item.want), request: step ? requestOf(step) : {}, answer },
-            dead ? 'dead' : 'failed',
-            performance.now() - started,
-            attempt,
-          ),
+        written = delivery(
+          alert,
+          dest.connection,
+          { action: actionOf(item.want), request: step ? requestOf(step) : {}, answer },
+          dead ? 'dead' : 'failed',
+          performance.now() - started,
+          attempt,
         );
+        await insertDelivery(tx, written);
       });
+      logPsaWrite(deps.log ?? quietLog, dest.connection.kind, written!);
       if (dead) return 'dead';
       throw err;
     }

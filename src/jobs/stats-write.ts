@@ -2,7 +2,8 @@
 // since the hub last wrote them, one write of the chosen custom fields (the connector writes only
 // the fields that differ), a delivery in the event log, and the values kept as written.
 import type { PsaClient } from '../psa/client.ts';
-import { insertDelivery } from '../store/alerts.ts';
+import { insertDelivery, type NewDelivery } from '../store/alerts.ts';
+import { logPsaWrite, quietLog, type HubLog } from './hub-log.ts';
 import type { Connection } from '../store/connections.ts';
 import type { Db } from '../store/db.ts';
 import {
@@ -43,6 +44,7 @@ export async function writeStats(
   connection: Connection,
   fields: BillingSettings['statsFields'],
   progress: (done: number, total: number) => Promise<void>,
+  log: HubLog = quietLog,
 ): Promise<StatsTally> {
   const rows = await statsOfConnection(db, connection.id);
   const tally: StatsTally = { organizations: rows.length, writes: 0 };
@@ -61,22 +63,24 @@ export async function writeStats(
         ok = false;
         answer = (err as Error).message;
       }
+      const written: NewDelivery = {
+        partnerId: row.partnerId,
+        connectionId: connection.id,
+        organizationId: row.organizationId,
+        alertId: null,
+        action: 'stats',
+        request: { companyId: row.companyId, fields: values },
+        outcome: ok ? 'ok' : 'failed',
+        answer,
+        durationMs: performance.now() - started,
+        attempt: 1,
+        ticketId: null,
+      };
       await db.transaction(async (tx) => {
         if (ok) await recordStatsWritten(tx, row.organizationId, values);
-        await insertDelivery(tx, {
-          partnerId: row.partnerId,
-          connectionId: connection.id,
-          organizationId: row.organizationId,
-          alertId: null,
-          action: 'stats',
-          request: { companyId: row.companyId, fields: values },
-          outcome: ok ? 'ok' : 'failed',
-          answer,
-          durationMs: performance.now() - started,
-          attempt: 1,
-          ticketId: null,
-        });
+        await insertDelivery(tx, written);
       });
+      logPsaWrite(log, connection.kind, written);
     }
     if (++done % 100 === 0) await progress(done, rows.length);
   }

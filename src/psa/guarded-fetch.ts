@@ -7,7 +7,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { isIP } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { PsaError } from './errors.ts';
-import { isPrivateAddress } from './outbound-url.ts';
+import { isPrivateAddress, privateHostAdvice } from './outbound-url.ts';
 
 export interface OutboundPolicy {
   /** Tests and the demo talk to simulators on loopback; production never does. */
@@ -21,7 +21,7 @@ class BlockedAddress extends Error {
 const blocked = (host: string) =>
   new PsaError(
     'validation',
-    `${host} is a private or loopback address: the hub sends requests only to public PSA hosts`,
+    `${host} is a private or loopback address: the hub sends requests only to public PSA hosts; ${privateHostAdvice}`,
   );
 
 type LookupCallback = (

@@ -19,6 +19,18 @@ export interface Exchange {
   error: string | null;
 }
 
+/** A failed attempt at a PSA request, without secrets: the path only, and the reason in words. */
+export interface FailedAttempt {
+  method: string;
+  path: string;
+  attempt: number;
+  kind: PsaError['kind'];
+  status: number | null;
+  reason: string;
+  /** When it is tried again; null when this was the last attempt. */
+  retryInMs: number | null;
+}
+
 export interface HttpResponse<T = unknown> {
   status: number;
   headers: Headers;
@@ -39,6 +51,8 @@ export interface HttpOptions {
   maxWaitMs?: number;
   gate?: RateGate;
   onExchange?: (exchange: Exchange) => void;
+  /** Each failed attempt, with why and whether it is tried again (for the hub's log). */
+  onFailedAttempt?: (failure: FailedAttempt) => void;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -86,16 +100,36 @@ export class HttpClient {
         });
         failure = new PsaError(c.kind, `Could not reach the PSA: ${c.reason}`, {});
         const sentNothing = c.sentNothing === true;
-        if (ro.idempotent === false && !sentNothing) throw failure;
+        if (ro.idempotent === false && !sentNothing) throw this.failed(method, target, attempt, failure);
       }
-      if (!failure.retryable || attempt >= policy.attempts) throw failure;
-      if (failure.kind === 'transient' && ro.idempotent === false) throw failure;
+      if (!failure.retryable || attempt >= policy.attempts)
+        throw this.failed(method, target, attempt, failure);
+      if (failure.kind === 'transient' && ro.idempotent === false)
+        throw this.failed(method, target, attempt, failure);
       const hinted = failure.details.retryAfterMs;
-      if (hinted !== undefined && hinted > (this.opts.maxWaitMs ?? 10_000)) throw failure;
+      if (hinted !== undefined && hinted > (this.opts.maxWaitMs ?? 10_000))
+        throw this.failed(method, target, attempt, failure);
+      const waitMs = hinted ?? backoffMs(policy, attempt);
+      this.failed(method, target, attempt, failure, waitMs);
       if (failure.kind === 'rate_limited' && hinted !== undefined)
         await (this.opts.gate ?? openGate).pause(hinted);
-      await sleep(hinted ?? backoffMs(policy, attempt));
+      await sleep(waitMs);
     }
+  }
+
+  /** Report a failed attempt (retried after `retryInMs`, or given up on); returns the failure. */
+  private failed(method: string, url: string, attempt: number, failure: PsaError, retryInMs?: number) {
+    const path = new URL(url).pathname; // no query: it may name a user
+    this.opts.onFailedAttempt?.({
+      method,
+      path: redactText(path, this.opts.secrets()),
+      attempt,
+      kind: failure.kind,
+      status: failure.details.status ?? null,
+      reason: redactText(failure.message, this.opts.secrets()),
+      retryInMs: retryInMs === undefined ? null : Math.round(retryInMs),
+    });
+    return failure;
   }
 
   private async once<T>(

@@ -42,6 +42,11 @@ export function isPrivateAddress(address: string): boolean {
 
 const unknownName = (host: string) => `the host name ${host} is unknown (DNS has no such name)`;
 
+/** What the refusal says: the partner's fix, and the operator's switch for simulators and tests. */
+export const privateHostAdvice =
+  "use the PSA's public https URL (an operator running simulators or tests allows private hosts " +
+  'with PSAHUB_ALLOW_PRIVATE_PSA_HOSTS=1)';
+
 export interface UrlCheckOptions {
   allowPrivate: boolean;
   resolve: Resolver;
@@ -76,7 +81,7 @@ export async function checkPsaUrl(
   if (addresses.length === 0) return { ok: false, reason: unknownName(host) };
   const internal = addresses.some(isPrivateAddress) || host === 'localhost';
   if (internal && !opts.allowPrivate) {
-    return { ok: false, reason: `${host} is a private or loopback address; use the PSA's public https URL` };
+    return { ok: false, reason: `${host} is a private or loopback address; ${privateHostAdvice}` };
   }
   if (url.protocol !== 'https:' && !(internal && opts.allowPrivate)) {
     return { ok: false, reason: 'the URL must use https' };

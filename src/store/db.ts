@@ -25,6 +25,8 @@ interface DatabaseBase extends Db {
 export interface PgliteDatabase extends DatabaseBase {
   readonly kind: 'pglite';
   readonly pglite: PGlite;
+  /** Record where this process listens in the data directory's lock (when it holds one). */
+  noteUrl?(url: string): Promise<void>;
 }
 
 /** A PostgreSQL server; the queue opens its own small pool to the same URL. */

@@ -1,7 +1,8 @@
 // Chooses the database from the configuration: a PostgreSQL server when DATABASE_URL is set,
-// otherwise the embedded PGlite persisted in the data directory.
+// otherwise the embedded PGlite persisted in the data directory, claimed by this process alone.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { claimDataDir } from './data-dir-owner.ts';
 import type { Database } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -15,10 +16,23 @@ export interface StorageConfig {
   previousSecretKeys?: readonly Buffer[];
 }
 
-export async function openDatabase(config: StorageConfig): Promise<Database> {
+/**
+ * `command` names this process in the embedded database's lock (src/store/data-dir-owner.ts), so
+ * a second process is told who holds it; the lock goes when the database closes.
+ */
+export async function openDatabase(config: StorageConfig, command = 'psa-hub'): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   await mkdir(config.dataDir, { recursive: true });
-  return openPglite(path.join(config.dataDir, 'pgdata'));
+  const claim = await claimDataDir(config.dataDir, command);
+  try {
+    const db = await openPglite(path.join(config.dataDir, 'pgdata'));
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= db.close().finally(() => claim.release()));
+    return { ...db, close, noteUrl: (url: string) => claim.noteUrl(url) };
+  } catch (err) {
+    await claim.release();
+    throw err;
+  }
 }
 
 /**

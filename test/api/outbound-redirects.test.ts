@@ -76,7 +76,9 @@ describe('private addresses', () => {
       );
       expect(err, url).toBeInstanceOf(PsaError);
       expect((err as PsaError).kind).toBe('validation');
-      expect((err as PsaError).message).toMatch(/private or loopback address/);
+      expect((err as PsaError).message).toMatch(
+        /private or loopback address.*PSAHUB_ALLOW_PRIVATE_PSA_HOSTS=1/,
+      );
     }
     expect(caught).toEqual([]);
     const open = await guardedFetch({ allowPrivate: true })(`${urlOf(trap)}/allowed`);

@@ -28,7 +28,8 @@ describe('connection input', () => {
       'https://psa.example.com',
       cw,
     );
-    await expect(refused).rejects.toThrow(/private or loopback/);
+    // The refusal names the operator's switch, for someone pointing the hub at the simulators.
+    await expect(refused).rejects.toThrow(/private or loopback.*PSAHUB_ALLOW_PRIVATE_PSA_HOSTS=1/);
     await expect(
       checkConnectionInput(
         { allowPrivatePsaHosts: false, resolve: publicDns },

@@ -119,7 +119,7 @@ describe(`SIGTERM during a burst (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () 
       10_000,
     );
     expect(ready).toEqual({ status: 503, body: { status: 'draining', checks: {} } });
-    expect(await hub.run.exited(), hub.run.output()).toBe(0);
+    expect(await hub.run.exited, hub.run.output()).toBe(0);
     stopped = true;
     await burst;
     expect(accepted.length).toBeGreaterThan(100);

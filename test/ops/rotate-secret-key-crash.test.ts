@@ -69,7 +69,7 @@ describe.skipIf(!onPostgres)('psa-hub rotate-secret-key SIGKILLed midway', () =>
     for (const r of rows) expect(both.open(r.value_sealed)).toBe(`token-${Number(r.key.slice(1)) - 1}`);
 
     const rerun = runCli(['rotate-secret-key'], env);
-    expect(await rerun.exited(), rerun.output()).toBe(0);
+    expect(await rerun.exited, rerun.output()).toBe(0);
     expect([...(await sealedByKey(db))]).toEqual([[keyIdOf(newKey), VALUES + 1]]);
     const newOnly = createSecretBox(newKey);
     for (const r of await db.query<{ v: string }>('SELECT value_sealed AS v FROM connection_cache LIMIT 100'))

@@ -110,7 +110,7 @@ describe(`psa-hub rotate-secret-key on ${onPostgres ? 'PostgreSQL, hub running' 
     }
 
     const first = runCli(['rotate-secret-key', '--limit', '2'], rotating);
-    expect(await first.exited(), first.output()).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
     expect(first.output()).toMatch(/re-sealed 2 secrets; \d+ are still sealed with an older key/);
 
     let db = await openDb();
@@ -129,11 +129,11 @@ describe(`psa-hub rotate-secret-key on ${onPostgres ? 'PostgreSQL, hub running' 
 
     // The old key missing: refused, naming the key, nothing touched.
     const withoutOld = runCli(['rotate-secret-key'], { ...base, PSAHUB_SECRET_KEY: newKey.toString('hex') });
-    expect(await withoutOld.exited()).toBe(2);
+    expect(await withoutOld.exited).toBe(2);
     expect(withoutOld.output()).toContain(`sealed with key ${keyIdOf(oldKey)}, which is not configured`);
 
     const rerun = runCli(['rotate-secret-key'], rotating);
-    expect(await rerun.exited(), rerun.output()).toBe(0);
+    expect(await rerun.exited, rerun.output()).toBe(0);
     expect(rerun.output()).toContain(`every secret is sealed with key ${keyIdOf(newKey)}`);
 
     if (!pgDb) db = await openDb();

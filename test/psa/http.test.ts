@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyStatus } from '../../src/psa/classify-failure.ts';
 import { PsaError } from '../../src/psa/errors.ts';
-import { HttpClient, type Exchange, type HttpResponse } from '../../src/psa/http.ts';
+import { HttpClient, type Exchange, type FailedAttempt, type HttpResponse } from '../../src/psa/http.ts';
 import { memoryTokenBucket } from '../../src/psa/rate-gate.ts';
 
 type Script = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }[];
@@ -58,6 +58,24 @@ describe('HttpClient', () => {
     const res = await c.request<{ id: number }>('GET', `${base}/x`);
     expect(res.body.id).toBe(7);
     expect(hits).toBe(3);
+  });
+
+  it('reports each failed attempt with its reason and the wait, without the query or a secret', async () => {
+    script = [{ status: 503 }, { status: 429, headers: { 'retry-after': '2' } }, { status: 400 }];
+    const failures: FailedAttempt[] = [];
+    const { c } = client({ onFailedAttempt: (f) => failures.push(f) });
+    await expect(c.request('POST', `${base}/tickets/TOPSECRET?user=someone`)).rejects.toThrow(PsaError);
+    expect(
+      failures.map(({ attempt, kind, status, retryInMs }) => ({ attempt, kind, status, retryInMs })),
+    ).toEqual([
+      { attempt: 1, kind: 'transient', status: 503, retryInMs: expect.any(Number) },
+      { attempt: 2, kind: 'rate_limited', status: 429, retryInMs: 2000 },
+      { attempt: 3, kind: 'validation', status: 400, retryInMs: null },
+    ]);
+    for (const f of failures) {
+      expect(f).toMatchObject({ method: 'POST', reason: expect.stringMatching(/\w/) });
+      expect(JSON.stringify(f)).not.toMatch(/TOPSECRET|someone/);
+    }
   });
 
   it('waits what Retry-After says on 429', async () => {
