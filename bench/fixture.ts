@@ -322,7 +322,14 @@ export interface Phase {
 export async function timedPhase(
   h: AlertHub,
   orgs: { id: string; ext: string }[],
-  p: { rate: number; seconds: number; drainMs: number; tag: string },
+  p: {
+    rate: number;
+    seconds: number;
+    drainMs: number;
+    tag: string;
+    /** Events per POST (a vendor platform batches); one by default. */
+    perPost?: number;
+  },
 ): Promise<Phase> {
   const db = h.t.hub.db;
   const hasTicket = async (keys: string[]) =>
@@ -348,16 +355,21 @@ export async function timedPhase(
     }
   })();
   const total = p.rate * p.seconds;
+  const perPost = p.perPost ?? 1;
   const posts: Promise<unknown>[] = [];
   const start = performance.now();
-  for (let n = 0; n < total; n++) {
+  for (let n = 0; n < total; n += perPost) {
     const wait = start + (n * 1000) / p.rate - performance.now();
     if (wait > 0) await sleep(wait);
-    const org = orgs[n % orgs.length]!;
-    const e = alertEvent(`${p.tag}-${n}`, org.ext, `${p.tag}-${Math.floor(n / orgs.length)}@example.com`);
-    sentAt.set(alertKey(org.id, e.condition, e.resource), performance.now());
+    const events = [];
+    for (let i = n; i < Math.min(total, n + perPost); i++) {
+      const org = orgs[i % orgs.length]!;
+      const e = alertEvent(`${p.tag}-${i}`, org.ext, `${p.tag}-${Math.floor(i / orgs.length)}@example.com`);
+      sentAt.set(alertKey(org.id, e.condition, e.resource), performance.now());
+      events.push(e);
+    }
     posts.push(
-      h.t.source.post('/api/v1/source/events', { events: [e] }).then((res) => {
+      h.t.source.post('/api/v1/source/events', { events }).then((res) => {
         if (res.status !== 202) throw new Error(`events: ${res.status} ${res.text.slice(0, 300)}`);
       }),
     );
