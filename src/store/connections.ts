@@ -159,7 +159,8 @@ export async function replaceCredentials(
     const [row] = await tx.query<ConnectionRow & { partner_external_id: string | null }>(
       `UPDATE connections SET site_url = $2, credentials_sealed = $3, credential_hints = $4, status = 'connected',
               failing_since = NULL, last_error = NULL, last_success_at = now(), updated_at = now()
-        WHERE id = $1 RETURNING ${columns}, ${partnerExternalId}`,
+        WHERE id = $1
+        RETURNING ${columns}, ${partnerExternalIdOf('connections')}`,
       [id, c.siteUrl, box.seal(JSON.stringify(c.credentials)), JSON.stringify(c.credentialHints)],
     );
     if (was?.status === 'failing') await tellHealth(tx, row!, { ok: true });
@@ -170,56 +171,40 @@ export async function replaceCredentials(
 /** Record the outcome of a call to the PSA: health as the list shows it. */
 export async function recordHealth(db: Db, id: string, outcome: { ok: true } | { ok: false; error: string }) {
   await db.transaction(async (tx) => {
-    // The change of status first: only the call that makes it tells the vendor platform (the row
-    // lock orders concurrent calls, so a burst of failures is one connection.failing).
-    const [changed] = await tx.query<{
-      id: string;
-      name: string;
-      kind: string;
-      partner_id: string;
-      partner_external_id: string | null;
-      failing_since: Date | null;
-    }>(
-      outcome.ok
-        ? `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
-            WHERE id = $1 AND revoked_at IS NULL AND status = 'failing'
-            RETURNING ${transitionColumns}`
-        : `UPDATE connections SET status = 'failing', failing_since = now(), last_error = $2
-            WHERE id = $1 AND revoked_at IS NULL AND status <> 'failing'
-            RETURNING ${transitionColumns}`,
-      outcome.ok ? [id] : [id, outcome.error],
+    // The status before, read under the row lock: only the call that changes it tells the vendor
+    // platform, so a burst of concurrent failures is one connection.failing.
+    const [row] = await tx.query<HealthRow & { before: ConnectionStatus }>(
+      `UPDATE connections c
+          SET status = $2, last_success_at = CASE WHEN $3 THEN now() ELSE c.last_success_at END,
+              failing_since = CASE WHEN $3 THEN NULL ELSE coalesce(c.failing_since, now()) END,
+              last_error = CASE WHEN $3 THEN c.last_error ELSE $4 END
+         FROM (SELECT id, status AS before FROM connections WHERE id = $1 FOR UPDATE) prev
+        WHERE c.id = prev.id AND c.revoked_at IS NULL
+        RETURNING prev.before, ${healthColumns('c')}`,
+      [id, outcome.ok ? 'connected' : 'failing', outcome.ok, outcome.ok ? null : outcome.error],
     );
-    if (changed) return tellHealth(tx, changed, outcome);
-    if (outcome.ok) {
-      await tx.query(
-        `UPDATE connections SET status = 'connected', last_success_at = now(), failing_since = NULL
-          WHERE id = $1 AND revoked_at IS NULL`,
-        [id],
-      );
-    } else {
-      await tx.query(
-        `UPDATE connections SET status = 'failing', failing_since = coalesce(failing_since, now()), last_error = $2
-          WHERE id = $1 AND revoked_at IS NULL`,
-        [id, outcome.error],
-      );
-    }
+    if (row && row.before !== (outcome.ok ? 'connected' : 'failing')) await tellHealth(tx, row, outcome);
   });
 }
 
-const partnerExternalId = `(SELECT external_id FROM partners WHERE partners.id = connections.partner_id) AS partner_external_id`;
-const transitionColumns = `id, name, kind, partner_id, failing_since, ${partnerExternalId}`;
+/** What a change of health tells the vendor about the connection. */
+interface HealthRow {
+  id: string;
+  name: string;
+  kind: string;
+  partner_id: string;
+  partner_external_id: string | null;
+  failing_since: Date | null;
+}
+const partnerExternalIdOf = (t: string) =>
+  `(SELECT external_id FROM partners WHERE partners.id = ${t}.partner_id) AS partner_external_id`;
+const healthColumns = (t: string) =>
+  `${t}.id, ${t}.name, ${t}.kind, ${t}.partner_id, ${t}.failing_since, ${partnerExternalIdOf(t)}`;
 
 /** In `tx`: the vendor platform hears that a connection started failing, or works again. */
 async function tellHealth(
   tx: Db,
-  c: {
-    id: string;
-    name: string;
-    kind: string;
-    partner_id: string;
-    partner_external_id: string | null;
-    failing_since: Date | null;
-  },
+  c: HealthRow,
   outcome: { ok: true } | { ok: false; error: string },
 ): Promise<void> {
   await emitWebhookEvent(tx, outcome.ok ? 'connection.recovered' : 'connection.failing', {
