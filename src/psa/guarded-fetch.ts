@@ -21,7 +21,7 @@ class BlockedAddress extends Error {
 const blocked = (host: string) =>
   new PsaError(
     'validation',
-    `${host} is a private or loopback address: the hub sends requests only to public PSA hosts; ${privateHostAdvice}`,
+    `${host} is a private or loopback address: the hub sends requests only to public PSA hosts; ${privateHostAdvice()}`,
   );
 
 type LookupCallback = (

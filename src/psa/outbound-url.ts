@@ -42,14 +42,16 @@ export function isPrivateAddress(address: string): boolean {
 
 const unknownName = (host: string) => `the host name ${host} is unknown (DNS has no such name)`;
 
-/** What the refusal says: the partner's fix, and the operator's switch for simulators and tests. */
-export const privateHostAdvice =
-  "use the PSA's public https URL (an operator running simulators or tests allows private hosts " +
+/** What the refusal says: the caller's fix, and the operator's switch for simulators and tests. */
+export const privateHostAdvice = (whose = "the PSA's") =>
+  `use ${whose} public https URL (an operator running simulators or tests allows private hosts ` +
   'with PSAHUB_ALLOW_PRIVATE_PSA_HOSTS=1)';
 
 export interface UrlCheckOptions {
   allowPrivate: boolean;
   resolve: Resolver;
+  /** Whose URL it is, in the refusal: "the PSA's" unless said. */
+  whose?: string;
 }
 
 /** The normalised origin (scheme://host[:port]) or a sentence saying what is wrong with the URL. */
@@ -57,6 +59,18 @@ export async function checkPsaUrl(
   input: string,
   opts: UrlCheckOptions,
 ): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  const checked = await checkOutboundUrl(input, opts);
+  return checked.ok ? { ok: true, url: `${checked.url.protocol}//${checked.url.host}` } : checked;
+}
+
+/**
+ * Every URL the hub sends to (PSA sites, vendor webhooks): https on a public host unless private
+ * hosts are allowed, no credentials in it. The whole URL, or a sentence saying what is wrong.
+ */
+export async function checkOutboundUrl(
+  input: string,
+  opts: UrlCheckOptions,
+): Promise<{ ok: true; url: URL } | { ok: false; reason: string }> {
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(input) ? input : `https://${input}`);
@@ -81,12 +95,15 @@ export async function checkPsaUrl(
   if (addresses.length === 0) return { ok: false, reason: unknownName(host) };
   const internal = addresses.some(isPrivateAddress) || host === 'localhost';
   if (internal && !opts.allowPrivate) {
-    return { ok: false, reason: `${host} is a private or loopback address; ${privateHostAdvice}` };
+    return {
+      ok: false,
+      reason: `${host} is a private or loopback address; ${privateHostAdvice(opts.whose)}`,
+    };
   }
   if (url.protocol !== 'https:' && !(internal && opts.allowPrivate)) {
     return { ok: false, reason: 'the URL must use https' };
   }
-  return { ok: true, url: `${url.protocol}//${url.host}` };
+  return { ok: true, url };
 }
 
 /** The system's DNS, every address of the name. */
